@@ -1,0 +1,53 @@
+# Two commands for a fresh machine with Python 3:
+#   make lab    create .venv if needed, install the kit, open the course in JupyterLab
+#   make test   same install plus the test tools, then the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Re-install when pyproject.toml changes (the stamp records what was installed).
+STAMP_LAB  := $(VENV)/.installed-lab
+STAMP_TEST := $(VENV)/.installed-test
+PYTEST_ARGS ?=
+
+.PHONY: lab test install exercises notebooks preflight benchmark clean-venv
+
+lab: $(STAMP_LAB)
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(LAB_ARGS)
+
+test: $(STAMP_TEST)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_LAB): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $@
+
+$(STAMP_TEST): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test,instructor]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $@ $(STAMP_LAB)
+
+install: $(STAMP_LAB)
+
+# Instructors: rebuild exercises/ from solutions/ (refuses to overwrite a learner's edits).
+exercises: $(STAMP_TEST)
+	$(BIN)/python -m helpers.exercises build
+
+# Authors: re-run notebooks/ and solutions/ in place (their stored outputs are checked by nbval).
+notebooks: $(STAMP_TEST)
+	$(BIN)/python -m helpers.course execute
+	$(BIN)/python -m helpers.exercises build
+
+# Trainers: the pre-flight check before a workshop.
+preflight: $(STAMP_LAB)
+	$(BIN)/python -m helpers.course preflight
+
+benchmark: $(STAMP_TEST)
+	$(BIN)/python tests/benchmarks/bench_pareto_widget.py
+
+clean-venv:
+	rm -rf $(VENV)

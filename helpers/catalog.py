@@ -1,0 +1,129 @@
+"""The one catalog of labels people see in charts and tables (English and 中文).
+
+Every chart title, axis label, legend entry and table header in the kit comes
+from here, so a translation is fixed in one place and ``lang="zh"`` switches a
+whole notebook. Strings may hold ``{placeholders}`` filled by :func:`label`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+LANGUAGES: tuple[str, ...] = ("en", "zh")
+
+LABELS: Mapping[str, Mapping[str, str]] = {
+    # datasets
+    "synthetic": {"en": "Synthetic company", "zh": "模拟公司"},
+    "online_retail": {"en": "UCI Online Retail", "zh": "UCI 在线零售"},
+    "cdnow": {"en": "CDNOW", "zh": "CDNOW"},
+    # measures
+    "revenue": {"en": "Revenue", "zh": "销售额"},
+    "margin": {"en": "Margin", "zh": "毛利"},
+    "customers": {"en": "Customers", "zh": "客户数"},
+    "total": {"en": "Total", "zh": "合计"},
+    "gini": {"en": "Gini", "zh": "基尼系数"},
+    "top_share": {"en": "Top {pct} share", "zh": "前{pct}客户占比"},
+    "customers_for_80%": {"en": "Customers for 80%", "zh": "贡献80%所需客户占比"},
+    "dataset": {"en": "Dataset", "zh": "数据集"},
+    "measure": {"en": "Measure", "zh": "指标"},
+    # the 80/20 charts
+    "pareto_title": {
+        "en": "{dataset}: how concentrated is {measure}?",
+        "zh": "{dataset}：{measure}集中度",
+    },
+    "lorenz_title": {"en": "{dataset}: Lorenz curve of {measure}", "zh": "{dataset}：{measure}洛伦兹曲线"},
+    "customer_share_desc": {
+        "en": "Share of customers, largest first",
+        "zh": "客户占比（按贡献从大到小）",
+    },
+    "customer_share_asc": {
+        "en": "Share of customers, smallest first",
+        "zh": "客户占比（按贡献从小到大）",
+    },
+    "value_share": {"en": "Cumulative share of {measure}", "zh": "{measure}累计占比"},
+    "equality": {"en": "Perfect equality", "zh": "完全平均线"},
+    "curve": {"en": "Customers", "zh": "客户"},
+    "top_marker": {
+        "en": "Top {pct} hold {share}",
+        "zh": "前{pct}客户贡献{share}",
+    },
+    "gini_note": {"en": "Gini = {gini}", "zh": "基尼系数 = {gini}"},
+    "rule_8020": {"en": "80/20 reference", "zh": "二八定律参照"},
+    "top20_compare_title": {
+        "en": "Share held by the top 20% of customers",
+        "zh": "前20%客户的贡献占比",
+    },
+    "share_axis": {"en": "Share of the total", "zh": "占总额比例"},
+    # widgets
+    "slider_top": {"en": "Top customers", "zh": "头部客户"},
+    "widget_sentence": {
+        "en": "The top <b>{pct}</b> of customers ({k:,} of {n:,}) hold <b>{share}</b> of {measure}.",
+        "zh": "前 <b>{pct}</b> 的客户（{n:,} 位中的 {k:,} 位）贡献了 <b>{share}</b> 的{measure}。",
+    },
+    "widget_check": {"en": "Widgets work: you moved the slider to {value}.", "zh": "交互控件正常：滑块当前为 {value}。"},
+    "widget_check_title": {"en": "Move me", "zh": "拖动我"},
+}
+
+
+def label(key: str, lang: str = "en", **values: object) -> str:
+    """The label for ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``.
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`LABELS`.
+    lang : {"en", "zh"}
+    **values
+        Values for the placeholders in the label.
+
+    Raises
+    ------
+    KeyError
+        If the key is unknown (the message lists close matches).
+    ValueError
+        If ``lang`` is not one of :data:`LANGUAGES`.
+
+    Examples
+    --------
+    >>> label("revenue"), label("revenue", "zh")
+    ('Revenue', '销售额')
+    >>> label("top_share", pct="20%")
+    'Top 20% share'
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {LANGUAGES}; got {lang!r}.")
+    try:
+        text = LABELS[key][lang]
+    except KeyError:
+        import difflib
+
+        close = difflib.get_close_matches(key, LABELS.keys(), n=3)
+        raise KeyError(f"no label {key!r} in helpers.catalog; close matches: {close}") from None
+    return text.format(**values) if values else text
+
+
+def translate_columns(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """A copy of ``frame`` with the column and index labels that the catalog knows translated.
+
+    Column names like ``top_20%`` become "Top 20% share"; unknown names stay.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"customers": [5], "top_20%": [0.5]}, index=["synthetic"])
+    >>> translate_columns(t, "zh").columns.tolist(), translate_columns(t, "zh").index.tolist()
+    (['客户数', '前20%客户占比'], ['模拟公司'])
+    """
+
+    def one(name: object) -> object:
+        if not isinstance(name, str):
+            return name
+        if name in LABELS:
+            return label(name, lang)
+        if name.startswith("top_") and name.endswith("%"):
+            return label("top_share", lang, pct=name[4:])
+        return name
+
+    out = frame.rename(columns=one, index=one)
+    return out

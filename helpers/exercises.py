@@ -1,0 +1,265 @@
+"""Generate learner exercises from the worked solutions (one source of truth).
+
+``solutions/NN_slug.ipynb`` is the only hand-kept notebook. It uses nbgrader's
+markup: ``### BEGIN SOLUTION`` / ``### END SOLUTION`` around the lines a learner
+writes, test cells with ``nbgrader`` metadata (``grade``, ``grade_id``,
+``points``), ``### BEGIN HIDDEN TESTS`` for tests learners do not see and
+``### BEGIN MARK SCHEME`` for rubrics. This module runs nbgrader's own
+preprocessors over it to produce ``exercises/NN_slug.ipynb``, which a learner
+opens without nbgrader installed::
+
+    python -m helpers.exercises build      # write exercises/ (never over a learner's edits)
+    python -m helpers.exercises check      # exit 1 if exercises/ is out of date
+
+Blanks replace only what a learner must write: a solution region that assigns
+``top20 = ...`` becomes ``top20 = ...  # your code here``, so the untouched
+exercise still runs top to bottom and its self-checks say "not answered yet".
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import copy
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import nbformat
+from nbformat import NotebookNode
+
+from helpers.paths import EXERCISES_DIR, ROOT, SOLUTIONS_DIR
+
+STUB_COMMENT = "# your code here"
+TEXT_STUB = "✍️ *Your answer here: double-click this cell to write it.*"
+SOLUTION_ONLY_TAG = "solution-only"
+
+
+class LearnerWorkError(RuntimeError):
+    """An exercise notebook holds edits made after it was generated (a learner's work)."""
+
+
+def blank_lines(solution_lines: Sequence[str]) -> list[str]:
+    """The blanks that replace a solution region: one ``name = ...`` per assigned name.
+
+    Names are kept in the order first assigned. A region that assigns nothing
+    (e.g. a loop or a call) becomes a single comment line plus ``pass``-free
+    blank, so the cell still runs.
+
+    Examples
+    --------
+    >>> blank_lines(["top20 = pareto.top_share(revenue, 0.2)"])
+    ['top20 = ...  # your code here']
+    >>> blank_lines(["tx = tx.assign(margin=tx.revenue - tx.cost)", "margin = f(tx)", "tx = g(tx)"])
+    ['tx = ...  # your code here', 'margin = ...  # your code here']
+    >>> blank_lines(["print('hi')"])
+    ['# your code here']
+    """
+    import textwrap
+
+    code = textwrap.dedent("\n".join(solution_lines))
+    names: list[str] = []
+    for node in ast.parse(code).body:
+        targets: list[ast.expr] = []
+        if isinstance(node, ast.Assign):
+            targets = list(node.targets)
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+            targets = [node.target]
+        for target in targets:
+            for sub in ast.walk(target):
+                if isinstance(sub, ast.Name) and sub.id not in names:
+                    names.append(sub.id)
+    if not names:
+        return [STUB_COMMENT]
+    return [f"{name} = ...  {STUB_COMMENT}" for name in names]
+
+
+def _clear_solutions_class() -> type:
+    from nbgrader.preprocessors import ClearSolutions
+
+    class BlankSolutions(ClearSolutions):
+        """nbgrader's ClearSolutions, with blanks instead of ``raise NotImplementedError()``."""
+
+        def _replace_solution_region(self, cell: NotebookNode, language: str) -> bool:
+            if cell.cell_type != "code":
+                return super()._replace_solution_region(cell, language)
+            lines = cell.source.split("\n")
+            out: list[str] = []
+            region: list[str] | None = None
+            indent = ""
+            replaced = False
+            for line in lines:
+                if self.begin_solution_delimeter in line:
+                    if region is not None:
+                        raise RuntimeError("encountered nested begin solution statements")
+                    region, indent, replaced = [], re.match(r"\s*", line).group(0), True
+                elif self.end_solution_delimeter in line:
+                    if region is None:
+                        raise RuntimeError("END SOLUTION without BEGIN SOLUTION")
+                    out.extend(indent + stub for stub in blank_lines(region))
+                    region = None
+                elif region is not None:
+                    region.append(line)
+                else:
+                    out.append(line)
+            if region is not None:
+                raise RuntimeError("no end solution statement found")
+            cell.source = "\n".join(out)
+            return replaced
+
+    return BlankSolutions
+
+
+def sources_digest(nb: NotebookNode) -> str:
+    """SHA-256 of the cell types and sources (outputs and metadata ignored).
+
+    Running a notebook changes its outputs, not this digest; editing a cell does.
+    """
+    h = hashlib.sha256()
+    for cell in nb.cells:
+        h.update(cell.cell_type.encode())
+        h.update(b"\0")
+        h.update(cell.source.encode())
+        h.update(b"\1")
+    return h.hexdigest()
+
+
+def exercise_from_solution(solution: NotebookNode, source_name: str) -> NotebookNode:
+    """Turn a solution notebook into the learner's exercise notebook (in memory).
+
+    Steps: drop cells tagged ``solution-only``; retitle "📃 Solution" as
+    "📝 Exercise"; nbgrader's ClearSolutions (with blanks), ClearHiddenTests,
+    ClearMarkScheme, ClearOutput, LockCells and ComputeChecksums; drop
+    execution metadata; record the source and a digest of the cell sources.
+    """
+    from nbgrader.preprocessors import (
+        ClearHiddenTests,
+        ClearMarkScheme,
+        ClearOutput,
+        ComputeChecksums,
+        LockCells,
+    )
+
+    nb = copy.deepcopy(solution)
+    nb.cells = [c for c in nb.cells if SOLUTION_ONLY_TAG not in c.get("metadata", {}).get("tags", [])]
+    if nb.cells and nb.cells[0].cell_type == "markdown":
+        nb.cells[0].source = nb.cells[0].source.replace("📃 Solution", "📝 Exercise")
+    resources: dict = {}
+    blank = _clear_solutions_class()(text_stub=TEXT_STUB)
+    for pre in (blank, ClearHiddenTests(), ClearMarkScheme(), ClearOutput(), LockCells(lock_grade_cells=True), ComputeChecksums()):
+        nb, resources = pre.preprocess(nb, resources)
+    for cell in nb.cells:
+        for key in ("execution", "papermill", "collapsed", "scrolled"):
+            cell.metadata.pop(key, None)
+        if cell.cell_type == "code":
+            cell.execution_count = None
+    for key in ("papermill", "widgets", "celltoolbar"):
+        nb.metadata.pop(key, None)
+    nb.metadata["kit"] = {"generated_from": source_name, "do_not_edit": (
+        "Generated by `python -m helpers.exercises build` from the solution notebook; "
+        "edit the solution and rebuild.")}
+    nb.metadata["kit"]["sources_sha256"] = sources_digest(nb)
+    return nb
+
+
+def _dumps(nb: NotebookNode) -> str:
+    return nbformat.writes(nb, version=4) + "\n"
+
+
+def targets(solutions_dir: Path = SOLUTIONS_DIR, exercises_dir: Path = EXERCISES_DIR) -> list[tuple[Path, Path]]:
+    """Pairs (solution, exercise) for every ``NN_*.ipynb`` solution."""
+    return [(s, exercises_dir / s.name) for s in sorted(solutions_dir.glob("[0-9][0-9]_*.ipynb"))]
+
+
+def build_text(solution_path: Path) -> str:
+    """The exercise notebook's file content for one solution file."""
+    nb = nbformat.read(solution_path, as_version=4)
+    try:
+        name = solution_path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        name = solution_path.name
+    return _dumps(exercise_from_solution(nb, name))
+
+
+def has_learner_edits(exercise_path: Path) -> bool:
+    """True if the exercise's cells were edited after generation (outputs do not count).
+
+    A notebook without the generator's digest counts as edited: it is not ours to overwrite.
+    """
+    nb = nbformat.read(exercise_path, as_version=4)
+    recorded = nb.metadata.get("kit", {}).get("sources_sha256")
+    return recorded != sources_digest(nb)
+
+
+def build(solutions_dir: Path = SOLUTIONS_DIR, exercises_dir: Path = EXERCISES_DIR, force: bool = False) -> list[Path]:
+    """Write every exercise from its solution; refuse to overwrite a learner's edits.
+
+    With ``force=True`` an edited exercise is first copied to
+    ``NN_slug.backup-K.ipynb`` beside it, then rebuilt. Returns the paths written.
+
+    Raises
+    ------
+    LearnerWorkError
+        If an exercise holds edits and ``force`` is False (nothing is written).
+    """
+    pairs = targets(solutions_dir, exercises_dir)
+    edited = [ex for _, ex in pairs if ex.exists() and has_learner_edits(ex)]
+    if edited and not force:
+        names = ", ".join(str(p) for p in edited)
+        raise LearnerWorkError(
+            f"{names}: changed after it was generated (probably someone's answers). Nothing was written. "
+            "Move the file somewhere safe, or run `python -m helpers.exercises build --force`, "
+            "which keeps a backup copy beside it before rebuilding."
+        )
+    exercises_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for sol, ex in pairs:
+        text = build_text(sol)
+        if ex in edited:
+            k = 1
+            while (backup := ex.with_name(f"{ex.stem}.backup-{k}.ipynb")).exists():
+                k += 1
+            backup.write_bytes(ex.read_bytes())
+        if not ex.exists() or ex.read_text(encoding="utf-8") != text:
+            ex.write_text(text, encoding="utf-8")
+            written.append(ex)
+    return written
+
+
+def stale(solutions_dir: Path = SOLUTIONS_DIR, exercises_dir: Path = EXERCISES_DIR) -> list[str]:
+    """Exercises that are missing or differ from what their solution generates."""
+    problems = []
+    for sol, ex in targets(solutions_dir, exercises_dir):
+        if not ex.exists():
+            problems.append(f"{ex.name}: missing")
+        elif json.loads(ex.read_text(encoding="utf-8")) != json.loads(build_text(sol)):
+            problems.append(f"{ex.name}: differs from what {sol.name} generates")
+    return problems
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.exercises", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="write exercises/ from solutions/")
+    b.add_argument("--force", action="store_true", help="rebuild edited exercises after backing them up")
+    sub.add_parser("check", help="exit 1 if exercises/ is out of date")
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        try:
+            written = build(force=args.force)
+        except LearnerWorkError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        print(f"{len(written)} exercise notebook(s) written" + "".join(f"\n  {p.relative_to(ROOT)}" for p in written))
+        return 0
+    problems = stale()
+    for p in problems:
+        print(f"out of date: exercises/{p}. Run `python -m helpers.exercises build`.", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

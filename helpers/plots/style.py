@@ -1,0 +1,137 @@
+"""One theme, one palette, one set of tier colours for every chart in the kit."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import seaborn as sns
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.ticker import PercentFormatter
+
+#: Colour-blind-safe palette (seaborn "colorblind", i.e. Okabe–Ito-like hues).
+PALETTE: list[str] = sns.color_palette("colorblind").as_hex()
+
+#: Tier colours, identical in every module: A / VIP always the same colour.
+TIER_COLORS: dict[str, str] = {
+    "A": PALETTE[0],
+    "VIP": PALETTE[0],
+    "B": PALETTE[2],
+    "regular": PALETTE[2],
+    "C": PALETTE[7],
+    "potential": PALETTE[7],
+}
+
+#: Fonts that can draw Chinese, most preferred first.
+CJK_FONTS: Sequence[str] = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "SimHei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Heiti SC",
+    "AR PL UMing CN",
+)
+
+CJK_FONT_FIX = (
+    "No Chinese (CJK) font was found, so Chinese labels would be drawn as empty boxes. "
+    "Fix: install one and restart the kernel, e.g. `sudo apt-get install fonts-noto-cjk` "
+    "(Debian/Ubuntu), `conda install -c conda-forge font-ttf-noto-cjk`, or on Windows/macOS "
+    "use the built-in Microsoft YaHei / PingFang SC. Charts fall back to English labels until then."
+)
+
+
+class CJKFontWarning(UserWarning):
+    """Chinese labels were asked for but no font on this machine can draw them."""
+
+
+_warned_cjk = False
+
+
+def set_theme() -> None:
+    """Apply the kit's seaborn theme (white grid, colour-blind palette, readable sizes).
+
+    Examples
+    --------
+    >>> set_theme()
+    >>> mpl.rcParams["axes.titleweight"]
+    'bold'
+    """
+    sns.set_theme(style="whitegrid", palette=PALETTE, context="notebook")
+    mpl.rcParams.update(
+        {
+            "figure.figsize": (7.5, 4.5),
+            "figure.dpi": 100,
+            "axes.titleweight": "bold",
+            "axes.titlesize": 13,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    )
+
+
+def available_cjk_font() -> str | None:
+    """Name of an installed font that draws Chinese, or None.
+
+    Examples
+    --------
+    >>> available_cjk_font() is None or isinstance(available_cjk_font(), str)
+    True
+    """
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    for name in CJK_FONTS:
+        if name in installed:
+            return name
+    return None
+
+
+def use_language(lang: str = "en") -> str:
+    """Prepare matplotlib for labels in ``lang`` and return the language charts will use.
+
+    For ``"zh"`` it puts an installed CJK font first. When there is none it
+    warns **once** (:class:`CJKFontWarning`, with the fix) and returns ``"en"``
+    so that charts fall back to English instead of drawing boxes silently.
+
+    Examples
+    --------
+    >>> use_language("en")
+    'en'
+    """
+    global _warned_cjk
+    if lang != "zh":
+        return "en" if lang == "en" else lang
+    font = available_cjk_font()
+    if font is None:
+        if not _warned_cjk:
+            warnings.warn(CJK_FONT_FIX, CJKFontWarning, stacklevel=2)
+            _warned_cjk = True
+        return "en"
+    sans = list(mpl.rcParams["font.sans-serif"])
+    mpl.rcParams["font.sans-serif"] = [font] + [f for f in sans if f != font]
+    mpl.rcParams["font.family"] = "sans-serif"
+    mpl.rcParams["axes.unicode_minus"] = False
+    return "zh"
+
+
+def percent_axis(ax: Axes, axis: str = "y", decimals: int = 0) -> Axes:
+    """Format an axis whose values are fractions (0–1) as percent.
+
+    Examples
+    --------
+    >>> fig, ax = plt.subplots()
+    >>> percent_axis(ax, "both") is ax
+    True
+    >>> plt.close(fig)
+    """
+    fmt = PercentFormatter(xmax=1.0, decimals=decimals)
+    if axis in ("x", "both"):
+        ax.xaxis.set_major_formatter(fmt)
+    if axis in ("y", "both"):
+        ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=decimals))
+    return ax

@@ -1,0 +1,28 @@
+"""Module 00: a tiny widget that proves interactive widgets work in this Jupyter."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from helpers.catalog import label
+
+
+def widget_check(lang: str = "en") -> widgets.VBox:
+    """A slider and a line of text that follows it: if the text changes, widgets work.
+
+    Examples
+    --------
+    >>> box = widget_check()
+    >>> slider, text = box.children
+    >>> slider.value = 7
+    >>> text.value
+    'Widgets work: you moved the slider to 7.'
+    """
+    slider = widgets.IntSlider(value=0, min=0, max=10, description=label("widget_check_title", lang))
+    text = widgets.HTML(label("widget_check", lang, value=slider.value))
+
+    def follow(change: dict) -> None:
+        text.value = label("widget_check", lang, value=change["new"])
+
+    slider.observe(follow, names="value")
+    return widgets.VBox([slider, text])
