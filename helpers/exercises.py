@@ -46,8 +46,7 @@ def blank_lines(solution_lines: Sequence[str]) -> list[str]:
     """The blanks that replace a solution region: one ``name = ...`` per assigned name.
 
     Names are kept in the order first assigned. A region that assigns nothing
-    (e.g. a loop or a call) becomes a single comment line plus ``pass``-free
-    blank, so the cell still runs.
+    (e.g. a loop or a call) becomes a single comment line, so the cell still runs.
 
     Examples
     --------
@@ -117,6 +116,17 @@ def sources_digest(nb: NotebookNode) -> str:
     """SHA-256 of the cell types and sources (outputs and metadata ignored).
 
     Running a notebook changes its outputs, not this digest; editing a cell does.
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+    >>> before = sources_digest(nb)
+    >>> nb.cells[0].outputs = [nbformat.v4.new_output("stream", text="ran")]
+    >>> sources_digest(nb) == before
+    True
+    >>> nb.cells[0].source = "x = 2"
+    >>> sources_digest(nb) == before
+    False
     """
     h = hashlib.sha256()
     for cell in nb.cells:
@@ -134,6 +144,17 @@ def exercise_from_solution(solution: NotebookNode, source_name: str) -> Notebook
     "📝 Exercise"; nbgrader's ClearSolutions (with blanks), ClearHiddenTests,
     ClearMarkScheme, ClearOutput, LockCells and ComputeChecksums; drop
     execution metadata; record the source and a digest of the cell sources.
+
+    Examples
+    --------
+    >>> meta = {"nbgrader": {"solution": True, "grade": False, "locked": False,
+    ...                      "grade_id": "t1", "schema_version": 3}}
+    >>> cell = nbformat.v4.new_code_cell(
+    ...     "### BEGIN SOLUTION\ntop20 = pareto.top_share(revenue)\n### END SOLUTION", metadata=meta)
+    >>> title = nbformat.v4.new_markdown_cell("# 📃 Solution 01")
+    >>> ex = exercise_from_solution(nbformat.v4.new_notebook(cells=[title, cell]), "demo")
+    >>> ex.cells[0].source, ex.cells[1].source
+    ('# 📝 Exercise 01', 'top20 = ...  # your code here')
     """
     from nbgrader.preprocessors import (
         ClearHiddenTests,
@@ -170,12 +191,25 @@ def _dumps(nb: NotebookNode) -> str:
 
 
 def targets(solutions_dir: Path = SOLUTIONS_DIR, exercises_dir: Path = EXERCISES_DIR) -> list[tuple[Path, Path]]:
-    """Pairs (solution, exercise) for every ``NN_*.ipynb`` solution."""
+    """Pairs (solution, exercise) for every ``NN_*.ipynb`` solution.
+
+    Examples
+    --------
+    >>> [(s.name, e.parent.name) for s, e in targets()][:1]
+    [('01_pareto.ipynb', 'exercises')]
+    """
     return [(s, exercises_dir / s.name) for s in sorted(solutions_dir.glob("[0-9][0-9]_*.ipynb"))]
 
 
 def build_text(solution_path: Path) -> str:
-    """The exercise notebook's file content for one solution file."""
+    """The exercise notebook's file content for one solution file.
+
+    Examples
+    --------
+    >>> text = build_text(SOLUTIONS_DIR / "01_pareto.ipynb")
+    >>> "BEGIN SOLUTION" in text, "📝 Exercise" in text
+    (False, True)
+    """
     nb = nbformat.read(solution_path, as_version=4)
     try:
         name = solution_path.resolve().relative_to(ROOT).as_posix()
@@ -188,6 +222,11 @@ def has_learner_edits(exercise_path: Path) -> bool:
     """True if the exercise's cells were edited after generation (outputs do not count).
 
     A notebook without the generator's digest counts as edited: it is not ours to overwrite.
+
+    Examples
+    --------
+    >>> has_learner_edits(EXERCISES_DIR / "01_pareto.ipynb")
+    False
     """
     nb = nbformat.read(exercise_path, as_version=4)
     recorded = nb.metadata.get("kit", {}).get("sources_sha256")
@@ -204,6 +243,23 @@ def build(solutions_dir: Path = SOLUTIONS_DIR, exercises_dir: Path = EXERCISES_D
     ------
     LearnerWorkError
         If an exercise holds edits and ``force`` is False (nothing is written).
+
+    Examples
+    --------
+    >>> import shutil, tempfile
+    >>> sols, exs = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
+    >>> _ = shutil.copy(SOLUTIONS_DIR / "01_pareto.ipynb", sols)
+    >>> [p.name for p in build(sols, exs)]
+    ['01_pareto.ipynb']
+    >>> build(sols, exs)          # nothing changed, nothing written
+    []
+    >>> nb = nbformat.read(exs / "01_pareto.ipynb", as_version=4)
+    >>> nb.cells[3].source += "\n# my answer"
+    >>> nbformat.write(nb, exs / "01_pareto.ipynb")
+    >>> build(sols, exs)
+    Traceback (most recent call last):
+    ...
+    helpers.exercises.LearnerWorkError: ...changed after it was generated...
     """
     pairs = targets(solutions_dir, exercises_dir)
     edited = [ex for _, ex in pairs if ex.exists() and has_learner_edits(ex)]
@@ -230,7 +286,13 @@ def build(solutions_dir: Path = SOLUTIONS_DIR, exercises_dir: Path = EXERCISES_D
 
 
 def stale(solutions_dir: Path = SOLUTIONS_DIR, exercises_dir: Path = EXERCISES_DIR) -> list[str]:
-    """Exercises that are missing or differ from what their solution generates."""
+    """Exercises that are missing or differ from what their solution generates.
+
+    Examples
+    --------
+    >>> stale()
+    []
+    """
     problems = []
     for sol, ex in targets(solutions_dir, exercises_dir):
         if not ex.exists():

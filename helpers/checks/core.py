@@ -32,7 +32,7 @@ _HEAD = {
 _COLOR = {"correct": "#1a7f37", "incorrect": "#b35900", "unanswered": "#57606a", "error": "#b35900"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Feedback:
     """The verdict on one task, as data (status + a message for the learner).
 
@@ -56,6 +56,8 @@ class Feedback:
     def __str__(self) -> str:
         text = f"{_ICON[self.status]} {self.task} — {_HEAD[self.status]}"
         return f"{text} {self.message}".rstrip()
+
+    __repr__ = __str__
 
     def _repr_html_(self) -> str:
         return (
@@ -114,7 +116,13 @@ def close(a: float, b: float, tol: float = 1e-6) -> bool:
 
 
 def show(feedback: Feedback) -> None:
-    """Display feedback as HTML in Jupyter, or print it elsewhere."""
+    """Display feedback as HTML in Jupyter, or print it elsewhere.
+
+    Examples
+    --------
+    >>> show(Feedback("Task 1", "unanswered", "Replace the `...`."))
+    ⏳ Task 1 — Not answered yet. Replace the `...`.
+    """
     try:
         from IPython import get_ipython
         from IPython.display import display
@@ -133,6 +141,14 @@ class Task:
 
     Calling it shows the feedback and returns None, so the verdict never
     appears twice in a cell's output; :meth:`evaluate` returns it as data.
+
+    Examples
+    --------
+    >>> t = Task("Task 1", lambda x: Feedback("Task 1", "correct" if x == 2 else "incorrect"))
+    >>> t.evaluate(2).status, t.evaluate(...).status, t.evaluate(None).status
+    ('correct', 'unanswered', 'unanswered')
+    >>> Task("Task 1", lambda x: 1 / 0).evaluate(5).status   # a broken check never raises
+    'error'
     """
 
     name: str

@@ -1,0 +1,53 @@
+"""One label catalog, one theme; Chinese labels never silently become boxes."""
+
+from __future__ import annotations
+
+import string
+import warnings
+
+import matplotlib.pyplot as plt
+import pytest
+
+from helpers import catalog
+from helpers.plots import style
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(catalog.LABELS))
+def test_every_label_has_both_languages_with_the_same_placeholders(key):
+    entry = catalog.LABELS[key]
+    assert set(entry) == set(catalog.LANGUAGES)
+    assert all(entry[lang].strip() for lang in catalog.LANGUAGES)
+    assert placeholders(entry["en"]) == placeholders(entry["zh"])
+
+
+def test_unknown_key_and_language_are_explained():
+    with pytest.raises(KeyError, match="close matches: \\['revenue'\\]"):
+        catalog.label("revenu")
+    with pytest.raises(ValueError, match="lang must be one of"):
+        catalog.label("revenue", "fr")
+
+
+def test_zh_without_cjk_font_warns_once_with_the_fix(monkeypatch):
+    monkeypatch.setattr(style, "available_cjk_font", lambda: None)
+    monkeypatch.setattr(style, "_warned_cjk", False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert style.use_language("zh") == "en"
+        assert style.use_language("zh") == "en"
+    cjk = [w for w in caught if issubclass(w.category, style.CJKFontWarning)]
+    assert len(cjk) == 1 and "fonts-noto-cjk" in str(cjk[0].message)
+
+
+def test_zh_with_a_cjk_font_puts_it_first(monkeypatch):
+    monkeypatch.setattr(style, "available_cjk_font", lambda: "Noto Sans CJK SC")
+    assert style.use_language("zh") == "zh"
+    assert plt.rcParams["font.sans-serif"][0] == "Noto Sans CJK SC"
+
+
+def test_tier_colours_are_fixed_and_colour_blind_palette():
+    assert style.TIER_COLORS["A"] == style.TIER_COLORS["VIP"] == style.PALETTE[0]
+    assert len(set(style.TIER_COLORS.values())) == 3
