@@ -8,6 +8,7 @@ notebook, exercise and solution of module ``NN`` share its ``NN_slug`` name.
 Command line::
 
     python -m helpers.course map         # the course map as a Markdown table
+    python -m helpers.course readme      # rewrite the course map in README.md
     python -m helpers.course preflight   # is this machine ready for a workshop?
     python -m helpers.course execute     # re-run notebooks/ and solutions/ in place (authors)
 """
@@ -122,6 +123,26 @@ def markdown_table(frame: pd.DataFrame | None = None) -> str:
     return "\n".join(lines)
 
 
+README_START = "<!-- course-map:start"
+README_END = "<!-- course-map:end -->"
+
+
+def readme_with_map(text: str) -> str:
+    """``text`` (the README) with the course-map block replaced by the current table.
+
+    Examples
+    --------
+    >>> doc = "intro\n<!-- course-map:start -->\nold\n<!-- course-map:end -->\nmore"
+    >>> new = readme_with_map(doc)
+    >>> new.splitlines()[2].startswith("| Module |"), new.endswith("<!-- course-map:end -->\nmore")
+    (True, True)
+    """
+    start = text.index(README_START)
+    body_start = text.index("\n", start) + 1
+    end = text.index(README_END)
+    return text[:body_start] + markdown_table() + "\n" + text[end:]
+
+
 PREFLIGHT_PACKAGES: tuple[str, ...] = (
     "pandas", "numpy", "matplotlib", "seaborn", "ipywidgets", "jupyterlab", "jupyterlab_widgets",
     "papermill", "nbval",
@@ -204,12 +225,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.course")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("map", help="print the course map as Markdown")
+    sub.add_parser("readme", help="rewrite the course map in README.md")
     sub.add_parser("preflight", help="check this machine before a workshop")
     ex = sub.add_parser("execute", help="re-run notebooks/ and solutions/ in place")
     ex.add_argument("paths", nargs="*", type=Path)
     args = parser.parse_args(argv)
     if args.command == "map":
         print(markdown_table())
+        return 0
+    if args.command == "readme":
+        readme = ROOT / "README.md"
+        readme.write_text(readme_with_map(readme.read_text(encoding="utf-8")), encoding="utf-8")
+        print("README.md course map updated")
         return 0
     if args.command == "preflight":
         table = preflight()

@@ -23,8 +23,9 @@ class ParetoExplorer:
     values : array-like or mapping of name -> array-like
         Per-customer values. A mapping adds a drop-down to switch between them
         (e.g. ``{"Synthetic · revenue": ..., "Synthetic · margin": ...}``).
-    measure : str
-        Catalog key or text for the measure (used in the sentence and axis).
+    measure : str or mapping of name -> str
+        Catalog key or text for the measure (used in the sentence and axis);
+        a mapping gives each option of ``values`` its own measure.
     dataset : str
         Catalog key or text for the title when ``values`` is a single array.
     lang : {"en", "zh"}
@@ -50,14 +51,15 @@ class ParetoExplorer:
         self,
         values: ArrayLike | Mapping[str, ArrayLike],
         *,
-        measure: str = "revenue",
+        measure: str | Mapping[str, str] = "revenue",
         dataset: str = "",
         lang: str = "en",
         percent: int = 20,
     ) -> None:
         self.lang = lang
-        self.measure = label(measure, lang) if measure in LABELS else measure
         options = dict(values) if isinstance(values, Mapping) else {dataset: values}
+        per_option = measure if isinstance(measure, Mapping) else {name: measure for name in options}
+        self._measures = {name: label(m, lang) if m in LABELS else m for name, m in per_option.items()}
         # Sorting happens once per dataset here; a slider move is a lookup.
         self._curves = {name: concentration_curve(v) for name, v in options.items()}
         self.slider = widgets.IntSlider(
@@ -77,6 +79,11 @@ class ParetoExplorer:
         self.choice.observe(lambda change: self._draw_curve(), names="value")
         controls = [self.slider] if len(options) == 1 else [self.choice, self.slider]
         self.widget = widgets.VBox([widgets.HBox(controls), self.sentence, self.image])
+
+    @property
+    def measure(self) -> str:
+        """The measure of the dataset on show, as a label."""
+        return self._measures[self.choice.value]
 
     @property
     def curve(self) -> pd.DataFrame:

@@ -1,0 +1,94 @@
+"""Exercises are generated from solutions with nbgrader's preprocessors, and never overwrite a learner."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers import exercises
+from helpers.paths import EXERCISES_DIR, SOLUTIONS_DIR
+
+SOLUTIONS = sorted(SOLUTIONS_DIR.glob("[0-9][0-9]_*.ipynb"))
+
+
+def test_exercises_are_up_to_date():
+    assert exercises.stale() == [], "Run `python -m helpers.exercises build` and commit exercises/."
+
+
+@pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.name)
+def test_exercise_hides_every_solution_and_keeps_the_points(solution):
+    sol = nbformat.read(solution, as_version=4)
+    ex = nbformat.read(EXERCISES_DIR / solution.name, as_version=4)
+    text = json.dumps(ex)
+    for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME", "Model answer", "Rubric"):
+        assert marker not in text
+    assert ex.cells[0].source.startswith("# 📝 Exercise")
+    assert all(not c.get("outputs") for c in ex.cells if c.cell_type == "code")
+
+    def points(nb):
+        return {c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"]["points"]
+                for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")}
+
+    assert points(ex) == points(sol) and sum(points(sol).values()) > 0
+    # every solution region became a blank the learner fills in, on the same variable names
+    for s_cell, e_cell in zip(sol.cells, ex.cells):
+        if s_cell.cell_type == "code" and "### BEGIN SOLUTION" in s_cell.source:
+            region = s_cell.source.split("### BEGIN SOLUTION\n")[1].split("### END SOLUTION")[0]
+            assert e_cell.source == "\n".join(exercises.blank_lines(region.splitlines()))
+
+
+def test_solution_cells_are_marked_for_nbgrader():
+    for solution in SOLUTIONS:
+        for cell in nbformat.read(solution, as_version=4).cells:
+            if "BEGIN SOLUTION" in cell.source:
+                assert cell.metadata["nbgrader"]["solution"], cell.source[:60]
+
+
+def copy_pair(tmp_path: Path) -> tuple[Path, Path, Path]:
+    sols, exs = tmp_path / "solutions", tmp_path / "exercises"
+    sols.mkdir()
+    shutil.copy(SOLUTIONS[0], sols)
+    exercises.build(sols, exs)
+    return sols, exs, exs / SOLUTIONS[0].name
+
+
+def test_running_an_exercise_is_not_an_edit(tmp_path):
+    sols, exs, ex = copy_pair(tmp_path)
+    nb = nbformat.read(ex, as_version=4)
+    nb.cells[2].outputs = [nbformat.v4.new_output("stream", text="ran")]
+    nbformat.write(nb, ex)
+    assert not exercises.has_learner_edits(ex)
+    exercises.build(sols, exs)  # allowed: only outputs differ
+
+
+def test_learner_work_is_never_overwritten(tmp_path):
+    sols, exs, ex = copy_pair(tmp_path)
+    nb = nbformat.read(ex, as_version=4)
+    answer = next(c for c in nb.cells if "# your code here" in c.source)
+    answer.source = answer.source.replace("...", "0.5")
+    nbformat.write(nb, ex)
+    edited = ex.read_bytes()
+    with pytest.raises(exercises.LearnerWorkError, match="Nothing was written"):
+        exercises.build(sols, exs)
+    assert ex.read_bytes() == edited
+    exercises.build(sols, exs, force=True)
+    backup = ex.with_name(ex.stem + ".backup-1.ipynb")
+    assert backup.read_bytes() == edited
+    assert not exercises.has_learner_edits(ex)
+
+
+def test_a_file_without_our_digest_counts_as_learner_work(tmp_path):
+    sols, exs, ex = copy_pair(tmp_path)
+    nb = nbformat.read(ex, as_version=4)
+    del nb.metadata["kit"]
+    nbformat.write(nb, ex)
+    assert exercises.has_learner_edits(ex)
+
+
+def test_blank_lines_keep_indentation_and_names():
+    assert exercises.blank_lines(["    x, y = 1, 2", "    z: int = 3"]) == [
+        "x = ...  # your code here", "y = ...  # your code here", "z = ...  # your code here"]

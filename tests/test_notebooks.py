@@ -1,0 +1,100 @@
+"""Execute every notebook with papermill, in parallel (one kernel each).
+
+nbval (configured in pyproject.toml) already runs notebooks/ and solutions/ in
+English and compares the cells tagged ``nbval-check-output``; here they run
+with ``lang="zh"`` so the Chinese path is exercised too, and exercises run as
+a learner first opens them (untouched). Outputs go to a temporary folder:
+nothing in the repository is modified.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import nbformat
+import papermill as pm
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TEACHING = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+SOLUTIONS = sorted((ROOT / "solutions").glob("[0-9][0-9]_*.ipynb"))
+EXERCISES = sorted((ROOT / "exercises").glob("[0-9][0-9]_*.ipynb"))
+
+
+def run(path: Path, tmp_path: Path, lang: str) -> tuple[nbformat.NotebookNode, float]:
+    out = tmp_path / path.name
+    start = time.perf_counter()
+    pm.execute_notebook(str(path), str(out), parameters={"lang": lang}, kernel_name="python3",
+                        cwd=str(path.parent), progress_bar=False, request_save_on_cell_execute=False)
+    seconds = time.perf_counter() - start
+    return nbformat.read(out, as_version=4), seconds
+
+
+def outputs_text(nb: nbformat.NotebookNode) -> list[str]:
+    texts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream":
+                texts.append(out["text"])
+            elif out.get("output_type") == "error":
+                texts.append("Traceback " + out["ename"])
+            else:
+                texts.append(str(out.get("data", {}).get("text/plain", "")))
+    return texts
+
+
+def task_count(nb: nbformat.NotebookNode) -> int:
+    return sum(1 for c in nb.cells if re.search(r"^check\.task\d+\(", c.source, re.M))
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("path", TEACHING + SOLUTIONS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_notebook_runs_in_chinese(path, tmp_path):
+    nb, _ = run(path, tmp_path, "zh")
+    text = "\n".join(outputs_text(nb))
+    assert "Traceback" not in text
+    if path in SOLUTIONS:
+        n = task_count(nb)
+        assert n > 0 and text.count("✅") == n, "every self-check in a solution must pass"
+        assert "❌" not in text and "⏳" not in text and "⚠️" not in text
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_untouched_exercise_runs_and_says_not_answered(path, tmp_path):
+    nb, _ = run(path, tmp_path, "en")
+    text = "\n".join(outputs_text(nb))
+    assert "Traceback" not in text
+    n = task_count(nb)
+    assert n > 0 and text.count("⏳") == n and "Not answered yet" in text
+    assert "✅" not in text and "❌" not in text
+
+
+def test_every_teaching_notebook_has_the_standard_shape():
+    for path in TEACHING + SOLUTIONS:
+        nb = nbformat.read(path, as_version=4)
+        assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+        params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(params) == 1 and 'lang = "en"' in params[0].source, path.name
+        src = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+        assert "!pip" not in src and "/work/" not in src and "C:\\\\" not in src
+    for path in TEACHING:
+        nb = nbformat.read(path, as_version=4)
+        if path.name.startswith("00"):
+            continue
+        headings = [c.source for c in nb.cells if c.cell_type == "markdown"]
+        assert any("## What you learned" in h for h in headings), path.name
+        assert any("Try it" in h for h in headings), path.name
+        assert any("nbval-check-output" in c.metadata.get("tags", []) for c in nb.cells), path.name
+
+
+def test_committed_outputs_have_no_errors_or_local_paths():
+    for path in TEACHING + SOLUTIONS:
+        nb = nbformat.read(path, as_version=4)
+        assert all(c.get("outputs") is not None for c in nb.cells if c.cell_type == "code")
+        assert any(c.get("outputs") for c in nb.cells if c.cell_type == "code"), f"{path.name} has no outputs"
+        text = "\n".join(outputs_text(nb))
+        assert "Traceback" not in text and str(ROOT) not in json.dumps(nb), path.name
