@@ -12,7 +12,7 @@ from numpy.typing import ArrayLike
 from helpers.catalog import LABELS, label
 from helpers.pareto import concentration_curve, share_at
 from helpers.plots.pareto import mark_top, plot_concentration
-from helpers.widgets._render import figure_png
+from helpers.widgets._render import Blitter
 
 
 class ParetoExplorer:
@@ -71,8 +71,9 @@ class ParetoExplorer:
                                        layout=widgets.Layout(width="320px"))
         self.sentence = widgets.HTML()
         self.image = widgets.Image(format="png")
-        self._fig, self._ax = plt.subplots(figsize=(7, 4.2))
+        self._fig, self._ax = plt.subplots(figsize=(7, 4.2), dpi=90)
         plt.close(self._fig)  # shown through self.image, not by the inline backend
+        self._blit = Blitter(self._fig)
         self._markers: list = []
         self._draw_curve()
         self.slider.observe(lambda change: self.update(), names="value")
@@ -95,6 +96,8 @@ class ParetoExplorer:
         self._markers = []
         plot_concentration(self.curve, None, dataset=self.choice.value, measure=self.measure,
                            lang=self.lang, ax=self._ax)
+        self._fig.tight_layout()
+        self._blit.capture()  # the curve, axes and legend: drawn once per dataset
         self.update()
 
     def update(self) -> None:
@@ -104,12 +107,14 @@ class ParetoExplorer:
         for artist in self._markers:
             artist.remove()
         self._markers = mark_top(self._ax, self.curve, fraction, lang=self.lang)
+        for artist in self._markers:
+            artist.set_animated(True)  # drawn on top of the saved background only
         n = len(self.curve) - 1
         self.sentence.value = label(
             "widget_sentence", self.lang, pct=f"{self.slider.value}%", k=self.k, n=n,
             share=f"{100 * self.share:.1f}%", measure=self.measure.lower() if self.lang == "en" else self.measure,
         )
-        self.image.value = figure_png(self._fig)
+        self.image.value = self._blit.render(self._markers)
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         return self.widget._repr_mimebundle_(**kwargs)

@@ -1,19 +1,8 @@
-"""The one catalog of labels people see in charts and tables (English and 中文).
-
-Every chart title, axis label, legend entry and table header in the kit comes
-from here, so a translation is fixed in one place and ``lang="zh"`` switches a
-whole notebook. Strings may hold ``{placeholders}`` filled by :func:`label`.
-"""
+"""Labels shared by every module and the ones of modules 00–01 (the 80/20 rule)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-import pandas as pd
-
-LANGUAGES: tuple[str, ...] = ("en", "zh")
-
-LABELS: Mapping[str, Mapping[str, str]] = {
+LABELS: dict[str, dict[str, str]] = {
     # datasets
     "synthetic": {"en": "Synthetic company", "zh": "模拟公司"},
     "online_retail": {"en": "UCI Online Retail", "zh": "UCI 在线零售"},
@@ -65,65 +54,3 @@ LABELS: Mapping[str, Mapping[str, str]] = {
     "widget_check": {"en": "Widgets work: you moved the slider to {value}.", "zh": "交互控件正常：滑块当前为 {value}。"},
     "widget_check_title": {"en": "Move me", "zh": "拖动我"},
 }
-
-
-def label(key: str, lang: str = "en", **values: object) -> str:
-    """The label for ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``.
-
-    Parameters
-    ----------
-    key : str
-        A key of :data:`LABELS`.
-    lang : {"en", "zh"}
-    **values
-        Values for the placeholders in the label.
-
-    Raises
-    ------
-    KeyError
-        If the key is unknown (the message lists close matches).
-    ValueError
-        If ``lang`` is not one of :data:`LANGUAGES`.
-
-    Examples
-    --------
-    >>> label("revenue"), label("revenue", "zh")
-    ('Revenue', '销售额')
-    >>> label("top_share", pct="20%")
-    'Top 20% share'
-    """
-    if lang not in LANGUAGES:
-        raise ValueError(f"lang must be one of {LANGUAGES}; got {lang!r}.")
-    try:
-        text = LABELS[key][lang]
-    except KeyError:
-        import difflib
-
-        close = difflib.get_close_matches(key, LABELS.keys(), n=3)
-        raise KeyError(f"no label {key!r} in helpers.catalog; close matches: {close}") from None
-    return text.format(**values) if values else text
-
-
-def translate_columns(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """A copy of ``frame`` with the column and index labels that the catalog knows translated.
-
-    Column names like ``top_20%`` become "Top 20% share"; unknown names stay.
-
-    Examples
-    --------
-    >>> t = pd.DataFrame({"customers": [5], "top_20%": [0.5]}, index=["synthetic"])
-    >>> translate_columns(t, "zh").columns.tolist(), translate_columns(t, "zh").index.tolist()
-    (['客户数', '前20%客户占比'], ['模拟公司'])
-    """
-
-    def one(name: object) -> object:
-        if not isinstance(name, str):
-            return name
-        if name in LABELS:
-            return label(name, lang)
-        if name.startswith("top_") and name.endswith("%"):
-            return label("top_share", lang, pct=name[4:])
-        return name
-
-    out = frame.rename(columns=one, index=one)
-    return out

@@ -1,0 +1,100 @@
+"""The one catalog of labels people see in charts and tables (English and 中文).
+
+The catalog is one mapping, ``LABELS``, kept in parts so that each module's
+labels sit beside each other: ``helpers/catalog/core.py`` and
+``helpers/catalog/mNN_*.py``. Every chart title, axis label, legend entry and table header in the kit comes
+from here, so a translation is fixed in one place and ``lang="zh"`` switches a
+whole notebook. Strings may hold ``{placeholders}`` filled by :func:`label`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+LANGUAGES: tuple[str, ...] = ("en", "zh")
+
+#: Parts of the catalog: ``core`` (shared and modules 00–01) and one ``mNN`` file per later
+#: module. A key may be defined only once across all parts (checked at import).
+PARTS: tuple[str, ...] = ("core",) + tuple(
+    sorted(p.stem for p in Path(__file__).parent.glob("m[0-9][0-9]*.py"))
+)
+
+
+def _merge() -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for part in PARTS:
+        labels = importlib.import_module(f"{__name__}.{part}").LABELS
+        clash = sorted(set(labels) & set(merged))
+        if clash:
+            raise RuntimeError(f"helpers/catalog/{part}.py redefines {clash}; each key lives in one part.")
+        merged.update(labels)
+    return merged
+
+
+LABELS: Mapping[str, Mapping[str, str]] = _merge()
+
+
+def label(key: str, lang: str = "en", **values: object) -> str:
+    """The label for ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``.
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`LABELS`.
+    lang : {"en", "zh"}
+    **values
+        Values for the placeholders in the label.
+
+    Raises
+    ------
+    KeyError
+        If the key is unknown (the message lists close matches).
+    ValueError
+        If ``lang`` is not one of :data:`LANGUAGES`.
+
+    Examples
+    --------
+    >>> label("revenue"), label("revenue", "zh")
+    ('Revenue', '销售额')
+    >>> label("top_share", pct="20%")
+    'Top 20% share'
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {LANGUAGES}; got {lang!r}.")
+    try:
+        text = LABELS[key][lang]
+    except KeyError:
+        import difflib
+
+        close = difflib.get_close_matches(key, LABELS.keys(), n=3)
+        raise KeyError(f"no label {key!r} in helpers.catalog; close matches: {close}") from None
+    return text.format(**values) if values else text
+
+
+def translate_columns(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """A copy of ``frame`` with the column and index labels that the catalog knows translated.
+
+    Column names like ``top_20%`` become "Top 20% share"; unknown names stay.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"customers": [5], "top_20%": [0.5]}, index=["synthetic"])
+    >>> translate_columns(t, "zh").columns.tolist(), translate_columns(t, "zh").index.tolist()
+    (['客户数', '前20%客户占比'], ['模拟公司'])
+    """
+
+    def one(name: object) -> object:
+        if not isinstance(name, str):
+            return name
+        if name in LABELS:
+            return label(name, lang)
+        if name.startswith("top_") and name.endswith("%"):
+            return label("top_share", lang, pct=name[4:])
+        return name
+
+    out = frame.rename(columns=one, index=one)
+    return out
