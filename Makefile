@@ -9,7 +9,7 @@ STAMP_LAB  := $(VENV)/.installed-lab
 STAMP_TEST := $(VENV)/.installed-test
 PYTEST_ARGS ?=
 
-.PHONY: lab test install exercises notebooks preflight benchmark clean-venv
+.PHONY: lab test install exercises notebooks preflight benchmark grade student-pack clean-venv
 
 lab: $(STAMP_LAB)
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(LAB_ARGS)
@@ -45,6 +45,16 @@ notebooks: $(STAMP_TEST)
 # Trainers: the pre-flight check before a workshop.
 preflight: $(STAMP_LAB)
 	$(BIN)/python -m helpers.course preflight
+
+# Instructors: grade a folder of submitted notebooks (runs learners' code: use a throw-away account).
+SUBMISSIONS ?= submissions
+GRADE_OUT ?= grading-output
+grade: $(STAMP_TEST)
+	$(BIN)/python -m helpers.grade "$(SUBMISSIONS)" --out "$(GRADE_OUT)"
+
+# Instructors: the zip handed to learners (no solutions, hidden tests or answer keys).
+student-pack: $(STAMP_LAB)
+	$(BIN)/python -m helpers.pack --out dist
 
 benchmark: $(STAMP_TEST)
 	$(BIN)/python tests/benchmarks/bench_pareto_widget.py
