@@ -1,0 +1,404 @@
+"""Load, clean and validate the course's data, and a learner's or client's own file.
+
+Every transaction loader returns the same standard columns, so every module
+works on any of them:
+
+==============  ===========  ================================================
+column          type         meaning
+==============  ===========  ================================================
+``customer_id`` string       who bought
+``order_id``    string       the order (invoice) the row belongs to
+``date``        datetime     when
+``revenue``     float        amount paid (negative for a return)
+``cost``        float        cost of the goods (only where the source has it)
+==============  ===========  ================================================
+
+Cleaning never drops rows silently: loaders return a :class:`CleaningReport`
+that counts every excluded row by reason and reconciles with the raw file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from helpers.paths import DATA_DIR, SYNTHETIC_DIR
+
+REAL_DIR = DATA_DIR / "real"
+
+
+class DataError(ValueError):
+    """A data file cannot be used as it is; the message names the file, the column and the fix."""
+
+
+@dataclass
+class CleaningStep:
+    """One cleaning rule and the rows it excluded."""
+
+    reason: str
+    rows_excluded: int
+    example_rows: list[int] = field(default_factory=list)
+
+
+@dataclass
+class CleaningReport:
+    """What a loader read, what it excluded and why, and what it kept.
+
+    Row numbers are as in the file, counting the header as row 1.
+
+    Examples
+    --------
+    >>> r = CleaningReport("orders.csv", raw_rows=10, steps=[CleaningStep("no customer id", 2, [3, 7])], kept_rows=8)
+    >>> r.reconciles
+    True
+    >>> print(r)
+    orders.csv: 10 rows read, 2 excluded, 8 kept
+      - no customer id: 2 rows (e.g. rows 3, 7)
+    """
+
+    source: str
+    raw_rows: int
+    steps: list[CleaningStep] = field(default_factory=list)
+    kept_rows: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def excluded_rows(self) -> int:
+        """Rows excluded by all steps together."""
+        return sum(s.rows_excluded for s in self.steps)
+
+    @property
+    def reconciles(self) -> bool:
+        """True when raw rows − excluded rows = kept rows."""
+        return self.raw_rows - self.excluded_rows == self.kept_rows
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per step plus the totals, for display or export.
+
+        Examples
+        --------
+        >>> CleaningReport("f.csv", 3, [CleaningStep("bad date", 1, [2])], 2).to_frame()["rows"].tolist()
+        [3, -1, 2]
+        """
+        rows = [("rows read", self.raw_rows, "")]
+        rows += [(s.reason, -s.rows_excluded, ", ".join(map(str, s.example_rows))) for s in self.steps]
+        rows.append(("rows kept", self.kept_rows, ""))
+        return pd.DataFrame(rows, columns=["step", "rows", "example rows"])
+
+    def __str__(self) -> str:
+        lines = [f"{self.source}: {self.raw_rows:,} rows read, {self.excluded_rows:,} excluded, {self.kept_rows:,} kept"]
+        for s in self.steps:
+            eg = f" (e.g. rows {', '.join(map(str, s.example_rows))})" if s.example_rows else ""
+            lines.append(f"  - {s.reason}: {s.rows_excluded:,} rows{eg}")
+        lines += [f"  note: {n}" for n in self.notes]
+        return "\n".join(lines)
+
+    def _repr_markdown_(self) -> str:
+        lines = [f"**{self.source}**: {self.raw_rows:,} rows read, {self.excluded_rows:,} excluded, "
+                 f"**{self.kept_rows:,} kept**" + (" (the counts reconcile)." if self.reconciles else " — counts do NOT reconcile!"), ""]
+        if self.steps:
+            lines += ["| Excluded because | Rows |", "|---|---:|"]
+            lines += [f"| {s.reason} | {s.rows_excluded:,} |" for s in self.steps]
+        lines += [f"\n*Note:* {n}" for n in self.notes]
+        return "\n".join(lines)
+
+
+def _exclude(frame: pd.DataFrame, mask: pd.Series, reason: str, report: CleaningReport) -> pd.DataFrame:
+    """Drop ``mask`` rows from ``frame`` and record them (row numbers: file rows, header = 1)."""
+    n = int(mask.sum())
+    report.steps.append(CleaningStep(reason, n, [int(i) + 2 for i in frame.index[mask][:5]]))
+    return frame.loc[~mask]
+
+
+def _require(frame: pd.DataFrame, columns: list[str], source: str, hint: str = "") -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise DataError(
+            f"{source}: column {missing[0]!r} is missing. Found columns: {list(frame.columns)}. "
+            + (hint or f"Rename your column to {missing[0]!r} or restore the original file.")
+        )
+
+
+# --- the synthetic company ------------------------------------------------------------------
+
+_SYNTHETIC_SCHEMA: dict[str, dict[str, str]] = {
+    "customers": {"customer_id": "str", "signup_date": "date", "city": "str", "acquisition_channel": "str", "membership": "str"},
+    "transactions": {"order_id": "str", "customer_id": "str", "timestamp": "datetime", "revenue": "float", "cost": "float",
+                     "category": "str", "channel": "str", "is_return": "bool", "return_of": "str"},
+    "survey": {"customer_id": "str", "survey_date": "date", "satisfaction": "int", "repurchase_probability": "int",
+               "recommend_score": "int", "recommend_3": "str"},
+    "contacts": {"contact_id": "str", "customer_id": "str", "date": "date", "initiated_by": "str", "contact_type": "str",
+                 "cost_to_serve": "float"},
+    "leads": {"lead_id": "str", "created_date": "date", "city": "str", "source": "str"},
+    "program": {"customer_id": "str", "group": "str", "assigned_date": "date"},
+}
+TABLES: tuple[str, ...] = tuple(_SYNTHETIC_SCHEMA)
+
+
+def _typed(frame: pd.DataFrame, schema: dict[str, str], source: str) -> pd.DataFrame:
+    _require(frame, list(schema), source, "Regenerate the data with `python -m helpers.datasets generate`.")
+    out = frame[list(schema)].copy()
+    for col, kind in schema.items():
+        if kind in ("date", "datetime"):
+            parsed = pd.to_datetime(out[col], errors="coerce", format="ISO8601")
+            bad = parsed.isna() & out[col].notna()
+            if bad.any():
+                rows = [int(i) + 2 for i in out.index[bad][:5]]
+                raise DataError(f"{source}: column {col!r} has {int(bad.sum())} values that are not dates (rows {rows}); "
+                                "fix them or regenerate the file.")
+            out[col] = parsed
+        elif kind == "float":
+            out[col] = pd.to_numeric(out[col], errors="raise").astype(float)
+        elif kind == "int":
+            out[col] = pd.to_numeric(out[col], errors="raise").astype(int)
+        elif kind == "bool":
+            out[col] = out[col].astype(str).str.lower().map({"true": True, "false": False}).astype(bool)
+        else:
+            out[col] = out[col].fillna("").astype(str)
+    return out
+
+
+def load_synthetic(table: str, folder: Path = SYNTHETIC_DIR) -> pd.DataFrame:
+    """One table of the synthetic company, typed and validated.
+
+    ``transactions`` also gets the standard ``date`` column (a copy of ``timestamp``).
+
+    Parameters
+    ----------
+    table : {"customers", "transactions", "survey", "contacts", "leads", "program"}
+    folder : Path, optional
+
+    Raises
+    ------
+    DataError
+        If the table name is unknown, the file is missing or a column is missing or malformed.
+
+    Examples
+    --------
+    >>> tx = load_synthetic("transactions")
+    >>> pd.api.types.is_datetime64_any_dtype(tx["date"]), tx["revenue"].dtype.kind, tx["is_return"].dtype.kind
+    (True, 'f', 'b')
+    """
+    if table not in _SYNTHETIC_SCHEMA:
+        raise DataError(f"no synthetic table {table!r}; choose one of {list(_SYNTHETIC_SCHEMA)}.")
+    path = folder / f"{table}.csv"
+    if not path.exists():
+        raise DataError(f"{path.name}: file not found in {folder}. Run `python -m helpers.datasets generate`.")
+    frame = _typed(pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""]), _SYNTHETIC_SCHEMA[table], path.name)
+    if table == "transactions":
+        frame.insert(2, "date", frame["timestamp"])
+    return frame
+
+
+@dataclass(frozen=True)
+class Company:
+    """All six tables of the synthetic company (see ``datasets/README.md``)."""
+
+    customers: pd.DataFrame
+    transactions: pd.DataFrame
+    survey: pd.DataFrame
+    contacts: pd.DataFrame
+    leads: pd.DataFrame
+    program: pd.DataFrame
+
+
+def load_company(folder: Path = SYNTHETIC_DIR) -> Company:
+    """The synthetic company: customers, transactions, survey, contacts, leads and program.
+
+    Examples
+    --------
+    >>> company = load_company()
+    >>> len(company.customers), bool(company.transactions["customer_id"].isin(company.customers["customer_id"]).all())
+    (5000, True)
+    """
+    return Company(**{name: load_synthetic(name, folder) for name in TABLES})
+
+
+# --- real data ------------------------------------------------------------------------------
+
+
+def load_online_retail(path: Path | None = None) -> tuple[pd.DataFrame, CleaningReport]:
+    """UCI Online Retail, one row per invoice line, cleaned the usual way and reported.
+
+    Cleaning, in order: drop rows without a CustomerID (the shop could not tell
+    who bought), drop cancellation invoices (InvoiceNo starting with "C"),
+    drop rows with Quantity <= 0. ``revenue`` = Quantity × UnitPrice (GBP).
+
+    Returns
+    -------
+    (DataFrame, CleaningReport)
+        Standard columns plus ``quantity``, ``unit_price``, ``stock_code``,
+        ``description`` and ``country``.
+
+    Examples
+    --------
+    >>> retail, report = load_online_retail()
+    >>> report.raw_rows, report.kept_rows, report.reconciles
+    (541909, 397924, True)
+    """
+    path = path or REAL_DIR / "online_retail.csv.gz"
+    raw = pd.read_csv(path, dtype={"InvoiceNo": str, "StockCode": str, "Description": str, "Country": str},
+                      keep_default_na=False, na_values={"CustomerID": [""]})
+    _require(raw, ["InvoiceNo", "StockCode", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID"], path.name)
+    report = CleaningReport(path.name, len(raw))
+    df = _exclude(raw, raw["CustomerID"].isna(), "no CustomerID", report)
+    df = _exclude(df, df["InvoiceNo"].str.startswith("C"), "cancellation invoice (InvoiceNo starts with C)", report)
+    df = _exclude(df, df["Quantity"] <= 0, "Quantity is zero or negative", report)
+    out = pd.DataFrame({
+        "customer_id": df["CustomerID"].astype("int64").astype(str),
+        "order_id": df["InvoiceNo"],
+        "date": pd.to_datetime(df["InvoiceDate"], format="%Y-%m-%d %H:%M:%S"),
+        "revenue": (df["Quantity"] * df["UnitPrice"]).astype(float),
+        "quantity": df["Quantity"].astype(int),
+        "unit_price": df["UnitPrice"].astype(float),
+        "stock_code": df["StockCode"],
+        "description": df["Description"],
+        "country": df["Country"],
+    }).reset_index(drop=True)
+    report.kept_rows = len(out)
+    zero_price = int((out["unit_price"] <= 0).sum())
+    if zero_price:
+        report.notes.append(f"{zero_price} kept rows have a unit price of 0 (free items); they add nothing to revenue.")
+    return out, report
+
+
+def load_cdnow(sample: bool = False, path: Path | None = None) -> tuple[pd.DataFrame, CleaningReport]:
+    """The CDNOW cohort (Q1-1997 first-time buyers, followed to mid-1998), one row per purchase record.
+
+    Nothing is excluded; records of $0 are kept and counted in the report's
+    notes. ``order_id`` is ``<customer>-<row number>``; ``revenue`` in USD.
+
+    Examples
+    --------
+    >>> cd, report = load_cdnow()
+    >>> report.kept_rows, cd["customer_id"].nunique()
+    (69659, 23570)
+    """
+    if sample:
+        path = path or REAL_DIR / "CDNOW_sample.txt"
+        raw = pd.read_csv(path, sep=r"\s+", header=None, names=["master_id", "customer_id", "date", "cds", "revenue"],
+                          dtype={"master_id": str, "customer_id": str, "date": str})
+    else:
+        path = path or REAL_DIR / "CDNOW_master.txt"
+        raw = pd.read_csv(path, sep=r"\s+", dtype={"customer_id": str, "date": str})
+        raw = raw.rename(columns={"number_of_cds": "cds", "dollar_value": "revenue"})
+    _require(raw, ["customer_id", "date", "cds", "revenue"], path.name)
+    report = CleaningReport(path.name, len(raw))
+    out = pd.DataFrame({
+        "customer_id": raw["customer_id"].astype(str),
+        "order_id": raw["customer_id"].astype(str) + "-" + pd.Series(np.arange(2, len(raw) + 2), index=raw.index).astype(str),
+        "date": pd.to_datetime(raw["date"], format="%Y%m%d"),
+        "revenue": raw["revenue"].astype(float),
+        "cds": raw["cds"].astype(int),
+    })
+    report.kept_rows = len(out)
+    zero = int((out["revenue"] == 0).sum())
+    if zero:
+        report.notes.append(f"{zero} purchase records are $0; they are kept (they are real visits) and add nothing to revenue.")
+    return out, report
+
+
+# --- a user's own file ------------------------------------------------------------------------
+
+
+def read_transactions(
+    path: str | Path,
+    customer: str,
+    date: str,
+    amount: str,
+    cost: str | None = None,
+    order: str | None = None,
+    sep: str | None = None,
+) -> tuple[pd.DataFrame, CleaningReport]:
+    """Read a trainer's or learner's own transaction file (CSV or Excel) into the standard columns.
+
+    Parameters
+    ----------
+    path : CSV (any common separator) or ``.xlsx`` (needs openpyxl)
+    customer, date, amount : the file's names for customer id, order date and amount paid
+    cost : optional column with the cost of goods (enables margin)
+    order : optional order/invoice id column (default: one order per row)
+    sep : CSV separator; guessed when None
+
+    Returns
+    -------
+    (DataFrame, CleaningReport)
+        Rows with a missing customer id, a date that is not a date, or an amount
+        that is not a number are excluded and counted (with example row
+        numbers as in the file), never dropped silently.
+
+    Raises
+    ------
+    DataError
+        If the file is missing or unreadable, or a named column does not exist
+        (the message lists the columns that do).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "orders.csv"
+    >>> _ = p.write_text("Client;Day;Paid\\nA;2024-01-05;10,5\\n;2024-01-06;3\\nB;not a date;4\\nB;2024-02-01;7\\n")
+    >>> frame, report = read_transactions(p, customer="Client", date="Day", amount="Paid")
+    >>> frame[["customer_id", "revenue"]].values.tolist()
+    [['A', 10.5], ['B', 7.0]]
+    >>> print(report)
+    orders.csv: 4 rows read, 2 excluded, 2 kept
+      - missing customer id: 1 rows (e.g. rows 3)
+      - date is not a date: 1 rows (e.g. rows 4)
+      - amount is not a number: 0 rows
+    """
+    path = Path(path)
+    if not path.exists():
+        raise DataError(f"{path}: file not found. Check the path (it is relative to the notebook's folder).")
+    if path.suffix.lower() in (".xlsx", ".xls"):
+        try:
+            raw = pd.read_excel(path, dtype=str)
+        except ImportError as exc:
+            raise DataError(f"{path.name}: reading Excel needs the openpyxl package. Install it "
+                            "(`pip install openpyxl`) or save the sheet as CSV.") from exc
+    else:
+        try:
+            raw = pd.read_csv(path, sep=sep, engine="python", dtype=str, keep_default_na=False, na_values=[""],
+                              encoding="utf-8-sig")
+        except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+            raise DataError(f"{path.name}: could not read it as CSV ({exc}). Save it as UTF-8 CSV, or pass sep=','.") from exc
+    if len(raw.columns) == 1 and sep is None and any(s in raw.columns[0] for s in ",;\t|"):
+        raise DataError(f"{path.name}: all data landed in one column ({raw.columns[0]!r}); pass the separator, e.g. sep=';'.")
+    hint = "Pass the name your file uses, e.g. customer=\"Client ID\"."
+    for role, col in (("customer", customer), ("date", date), ("amount", amount), ("cost", cost), ("order", order)):
+        if col is not None and col not in raw.columns:
+            raise DataError(f"{path.name}: column {col!r} (given as {role}=) is missing. Found columns: {list(raw.columns)}. {hint}")
+    report = CleaningReport(path.name, len(raw))
+    df = _exclude(raw, raw[customer].isna() | (raw[customer].str.strip() == ""), "missing customer id", report)
+    dates = pd.to_datetime(df[date], errors="coerce", format="mixed", dayfirst=False)
+    df = _exclude(df, dates.isna(), "date is not a date", report)
+    dates = dates.loc[df.index]
+
+    def number(s: pd.Series) -> pd.Series:
+        text = s.str.strip().str.replace(r"[¥$£€\s]", "", regex=True)
+        comma_decimal = text.str.fullmatch(r"-?\d+,\d{1,2}")
+        text = text.where(~comma_decimal.fillna(False), text.str.replace(",", ".", regex=False))
+        return pd.to_numeric(text.str.replace(",", "", regex=False), errors="coerce")
+
+    amounts = number(df[amount])
+    df = _exclude(df, amounts.isna(), "amount is not a number", report)
+    out = pd.DataFrame({
+        "customer_id": df[customer].str.strip(),
+        "order_id": df[order].astype(str) if order else pd.Series([f"row{i + 2}" for i in df.index], index=df.index),
+        "date": dates.loc[df.index],
+        "revenue": amounts.loc[df.index].astype(float),
+    })
+    if cost:
+        costs = number(df[cost])
+        bad = costs.isna()
+        if bad.any():
+            rows = [int(i) + 2 for i in df.index[bad][:5]]
+            raise DataError(f"{path.name}: column {cost!r} has {int(bad.sum())} values that are not numbers (rows {rows}); "
+                            "fix them or leave cost out.")
+        out["cost"] = costs.astype(float)
+    out = out.reset_index(drop=True)
+    report.kept_rows = len(out)
+    return out, report

@@ -1,0 +1,411 @@
+"""The one seeded generator of the course's synthetic company.
+
+::
+
+    python -m helpers.datasets generate [--seed 20261122] [--out DIR]
+    python -m helpers.datasets check      # regenerate in a temp folder, compare byte for byte
+
+A retailer with about 5,000 customers over 24 months (2024-01-01 to
+2025-12-31). The generating process is behavioural, not tuned to give "80/20":
+
+* **Purchase rates differ** between customers: each has a Poisson rate drawn
+  from a gamma distribution (a few buy often, most rarely).
+* **Customers drop out**: after every purchase a customer stays active with
+  probability ``1 - p``, ``p`` drawn from a beta distribution per customer
+  (the BG/NBD story), so many are "one-time" and some churn after a while.
+* **Spend is skewed**: each customer has a typical order value (lognormal
+  across customers), and each order varies around it (lognormal again).
+* **Margin varies** by product category, and customers prefer different
+  categories, so a big spender on electronics can earn less than a smaller
+  beauty buyer.
+* **Service costs differ**: a few customers report many problems, and
+  higher-value customers get more company-initiated contacts, imperfectly.
+* **A randomised retention program** starts on 2025-07-01 for customers who
+  bought in the previous six months. Treatment raises the purchase rate by a
+  known factor; both potential outcomes are simulated with common random
+  numbers, so the true effect in this sample is known exactly (``truth.json``).
+
+Every file is written with fixed formatting, so the same seed gives
+byte-identical files on any machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import json
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from helpers.paths import DATA_DIR, SYNTHETIC_DIR
+
+SEED = 20261122
+START = pd.Timestamp("2024-01-01")
+END = pd.Timestamp("2025-12-31")
+PROGRAM_START = pd.Timestamp("2025-07-01")
+PROGRAM_WINDOW_DAYS = 183  # 2025-07-01 .. 2025-12-31 inclusive
+
+CITIES = ["Harbin", "Shanghai", "Beijing", "Guangzhou", "Shenzhen", "Chengdu", "Wuhan", "Hangzhou"]
+CITY_P = [0.22, 0.18, 0.15, 0.11, 0.1, 0.09, 0.08, 0.07]
+ACQUISITION = ["store", "online", "referral", "event"]
+ACQUISITION_P = [0.45, 0.35, 0.12, 0.08]
+ORDER_CHANNELS = ["store", "online", "phone"]
+#: Product categories and their typical margin rate (margin / revenue).
+CATEGORIES = {"electronics": 0.12, "groceries": 0.18, "home": 0.30, "apparel": 0.42, "beauty": 0.55}
+#: Cost to serve of one contact, by type (currency units, CNY).
+CONTACT_COST = {"problem_report": 25.0, "after_sale_followup": 15.0, "proactive_offer": 8.0, "joint_planning": 120.0}
+LEAD_SOURCES = ["web_form", "trade_show", "social_media", "referral"]
+
+PARAMS = {
+    "n_customers": 5000,
+    "n_leads": 3000,
+    "purchase_rate_per_month_gamma": {"shape": 0.9, "scale": 1.0},
+    "dropout_after_purchase_beta": {"a": 1.0, "b": 5.0},
+    "order_value_customer_lognormal": {"mean_log": 4.7, "sd_log": 0.9},
+    "order_value_order_lognormal_sd": 0.45,
+    "return_probability": 0.04,
+    "survey_share": 0.2,
+    "program_rate_multiplier": 1.8,
+}
+
+
+def _money(x: np.ndarray) -> np.ndarray:
+    return np.round(np.asarray(x, dtype=float), 2)
+
+
+def generate_tables(seed: int = SEED) -> tuple[dict[str, pd.DataFrame], dict]:
+    """Simulate the company; return its tables and the truth record (nothing is written).
+
+    Examples
+    --------
+    >>> tables, truth = generate_tables(seed=1)
+    >>> sorted(tables)
+    ['contacts', 'customers', 'leads', 'program', 'survey', 'transactions']
+    >>> truth["seed"], len(tables["customers"]) == truth["counts"]["customers"]
+    (1, True)
+    """
+    rng = np.random.default_rng(seed)
+    p = PARAMS
+    n = p["n_customers"]
+    days = (END - START).days + 1
+
+    # --- customers -------------------------------------------------------------------------
+    # a third already on the books at the start, the rest arrive over the period
+    existing = rng.random(n) < 0.35
+    signup_day = np.where(existing, rng.integers(0, 14, n), rng.integers(0, days - 60, n))
+    signup = START + pd.to_timedelta(np.sort(signup_day), unit="D")
+    rate = rng.gamma(p["purchase_rate_per_month_gamma"]["shape"], p["purchase_rate_per_month_gamma"]["scale"], n) / 30.0
+    dropout = rng.beta(p["dropout_after_purchase_beta"]["a"], p["dropout_after_purchase_beta"]["b"], n)
+    value_log = rng.normal(p["order_value_customer_lognormal"]["mean_log"], p["order_value_customer_lognormal"]["sd_log"], n)
+    cat_pref = rng.dirichlet(np.full(len(CATEGORIES), 0.6), n)
+    acquisition = rng.choice(ACQUISITION, n, p=ACQUISITION_P)
+    city = rng.choice(CITIES, n, p=CITY_P)
+    complaint_propensity = rng.gamma(0.4, 1.0, n)  # a few "difficult" customers
+    ids = np.array([f"C{i:05d}" for i in range(1, n + 1)])
+
+    # --- purchases (both potential outcomes for the program window) -------------------------
+    start_offset = (PROGRAM_START - START).days
+    window_end = start_offset + PROGRAM_WINDOW_DAYS
+    signup_offset = (signup - START).days.to_numpy().astype(float)
+    # common random numbers after the program start: the same draws serve both arms
+    post_gap = rng.exponential(1.0, (n, 80))
+    post_drop = rng.random((n, 80))
+    pre_rng = np.random.default_rng(rng.integers(2**63))
+    pre_times: list[list[float]] = []
+    alive_at_start = np.ones(n, bool)
+    for i in range(n):
+        times: list[float] = []
+        t = signup_offset[i]
+        while t < start_offset:
+            times.append(t)
+            if pre_rng.random() < dropout[i]:
+                alive_at_start[i] = False
+                break
+            t += pre_rng.exponential(1.0 / rate[i])
+        pre_times.append(times)
+
+    def post_times(i: int, multiplier: float) -> list[float]:
+        """Purchases from the program start on (or from signup, for later customers)."""
+        if not alive_at_start[i]:
+            return []
+        out: list[float] = []
+        k = 0
+        t = max(signup_offset[i], float(start_offset))
+        if signup_offset[i] >= start_offset:  # a new customer buys on the day they sign up
+            out.append(t)
+            if post_drop[i, 0] < dropout[i]:
+                return out
+            k = 1
+        while k < post_gap.shape[1]:
+            t += post_gap[i, k] / (rate[i] * multiplier)
+            if t > days - 1:
+                break
+            out.append(t)
+            if post_drop[i, k] < dropout[i]:
+                break
+            k += 1
+        return out
+
+    last_before = np.array([times[-1] if times else -1.0 for times in pre_times])
+    eligible = last_before >= start_offset - 182
+    program_ids = np.flatnonzero(eligible)
+    treat = np.zeros(n, bool)
+    treat[rng.permutation(program_ids)[: len(program_ids) // 2]] = True
+    m = p["program_rate_multiplier"]
+
+    def bought_in_window(times: list[float]) -> bool:
+        return any(start_offset <= t < window_end for t in times)
+
+    y0 = np.array([bought_in_window(post_times(i, 1.0)) if eligible[i] else False for i in range(n)])
+    y1 = np.array([bought_in_window(post_times(i, m)) if eligible[i] else False for i in range(n)])
+    orders: list[tuple[int, float]] = []
+    for i in range(n):
+        orders.extend((i, t) for t in pre_times[i])
+        orders.extend((i, t) for t in post_times(i, m if treat[i] else 1.0))
+
+    # --- order details ---------------------------------------------------------------------
+    cust_idx = np.array([o[0] for o in orders])
+    day = np.floor(np.array([o[1] for o in orders])).astype(int)
+    k = len(orders)
+    minutes = rng.integers(9 * 60, 21 * 60, k)
+    ts = START + pd.to_timedelta(day, unit="D") + pd.to_timedelta(minutes, unit="m")
+    revenue = _money(np.exp(value_log[cust_idx] + rng.normal(0, p["order_value_order_lognormal_sd"], k)))
+    cats = list(CATEGORIES)
+    u = rng.random(k)
+    cat_choice = (u[:, None] > np.cumsum(cat_pref[cust_idx], axis=1)).sum(axis=1).clip(0, len(cats) - 1)
+    category = np.array(cats)[cat_choice]
+    margin_rate = np.array([CATEGORIES[c] for c in category]) + rng.normal(0, 0.04, k)
+    cost = _money(revenue * (1 - margin_rate.clip(0.02, 0.8)))
+    pref_channel = {"store": [0.7, 0.2, 0.1], "online": [0.1, 0.85, 0.05], "referral": [0.4, 0.45, 0.15], "event": [0.5, 0.35, 0.15]}
+    channel = np.array([rng.choice(ORDER_CHANNELS, p=pref_channel[acquisition[c]]) for c in cust_idx])
+    tx = pd.DataFrame({
+        "customer_id": ids[cust_idx], "timestamp": ts, "revenue": revenue, "cost": cost,
+        "category": category, "channel": channel,
+    }).sort_values(["timestamp", "customer_id"], kind="mergesort").reset_index(drop=True)
+    tx.insert(0, "order_id", [f"O{i:06d}" for i in range(1, len(tx) + 1)])
+    tx["is_return"] = False
+    tx["return_of"] = ""
+    # returns: full or partial, 3-20 days later, only inside the period
+    ret = rng.random(len(tx)) < p["return_probability"]
+    ret_days = rng.integers(3, 21, len(tx))
+    ret_share = np.where(rng.random(len(tx)) < 0.6, 1.0, rng.uniform(0.3, 0.7, len(tx)))
+    rts = tx["timestamp"] + pd.to_timedelta(ret_days, unit="D")
+    keep = ret & (rts <= END + pd.Timedelta(hours=23))
+    returns = pd.DataFrame({
+        "customer_id": tx.loc[keep, "customer_id"].to_numpy(),
+        "timestamp": rts[keep].to_numpy(),
+        "revenue": -_money(tx.loc[keep, "revenue"].to_numpy() * ret_share[keep]),
+        "cost": -_money(tx.loc[keep, "cost"].to_numpy() * ret_share[keep]),
+        "category": tx.loc[keep, "category"].to_numpy(),
+        "channel": tx.loc[keep, "channel"].to_numpy(),
+        "is_return": True,
+        "return_of": tx.loc[keep, "order_id"].to_numpy(),
+    })
+    returns.insert(0, "order_id", [f"R{i:06d}" for i in range(1, len(returns) + 1)])
+    tx = pd.concat([tx, returns], ignore_index=True).sort_values(["timestamp", "order_id"], kind="mergesort")
+    tx = tx.reset_index(drop=True)
+
+    # --- membership (current status) ----------------------------------------------------------
+    n_orders = np.bincount(cust_idx, minlength=n)
+    spend = np.bincount(cust_idx, weights=revenue, minlength=n)
+    member_score = np.log1p(n_orders) + rng.normal(0, 0.6, n)
+    member = member_score > np.quantile(member_score, 0.55)
+    vip_score = np.log1p(spend) + rng.normal(0, 0.5, n)
+    vip = member & (vip_score >= np.quantile(vip_score[member], 0.88))
+    membership = np.where(vip, "VIP", np.where(member, "member", "walk-in"))
+    customers = pd.DataFrame({
+        "customer_id": ids, "signup_date": signup.strftime("%Y-%m-%d"), "city": city,
+        "acquisition_channel": acquisition, "membership": membership,
+    })
+
+    # --- survey --------------------------------------------------------------------------------
+    survey_n = int(p["survey_share"] * n)
+    surveyed = np.sort(rng.choice(np.flatnonzero(signup <= pd.Timestamp("2025-05-31")), survey_n, replace=False))
+    engagement = (np.log1p(n_orders) - np.log1p(n_orders).mean()) / np.log1p(n_orders).std()
+    latent = 0.6 * engagement[surveyed] + rng.normal(0, 1, survey_n)
+    sat = np.digitize(latent, [-1.9, -0.9, 0.1, 1.1]) + 1
+    rep = np.clip(np.round((50 + 22 * latent + rng.normal(0, 15, survey_n)) / 5) * 5, 0, 100).astype(int)
+    rec = np.clip(np.round(7 + 1.6 * latent + rng.normal(0, 1.2, survey_n)), 0, 10).astype(int)
+    rec3 = np.where(rec >= 9, "very likely", np.where(rec >= 7, "likely", "unlikely"))
+    sdate = pd.Timestamp("2025-06-01") + pd.to_timedelta(rng.integers(0, 30, survey_n), unit="D")
+    survey = pd.DataFrame({
+        "customer_id": ids[surveyed], "survey_date": sdate.strftime("%Y-%m-%d"), "satisfaction": sat,
+        "repurchase_probability": rep, "recommend_score": rec, "recommend_3": rec3,
+    })
+
+    # --- service contacts ------------------------------------------------------------------------
+    value_rank = pd.Series(spend).rank(pct=True).to_numpy()
+    rows = []
+    cstart = signup_offset.astype(int)
+    expected = {
+        "problem_report": 0.4 + 2.0 * complaint_propensity,
+        "after_sale_followup": 0.3 + 1.5 * value_rank,
+        "proactive_offer": 0.2 + 3.0 * value_rank ** 2,
+        "joint_planning": np.where(value_rank > 0.9, 1.2, 0.02) * (rng.random(n) < 0.6),
+    }
+    for ctype, lam in expected.items():
+        counts = rng.poisson(lam * np.clip(n_orders, 1, None) ** 0.3)
+        for i in np.flatnonzero(counts):
+            d = rng.integers(cstart[i], days, counts[i])
+            rows.extend((ids[i], int(x), ctype) for x in d)
+    contacts = pd.DataFrame(rows, columns=["customer_id", "day", "contact_type"])
+    contacts["date"] = (START + pd.to_timedelta(contacts["day"], unit="D")).dt.strftime("%Y-%m-%d")
+    contacts["initiated_by"] = np.where(contacts["contact_type"] == "problem_report", "customer", "company")
+    contacts["cost_to_serve"] = contacts["contact_type"].map(CONTACT_COST).astype(float)
+    contacts = contacts.sort_values(["date", "customer_id", "contact_type"], kind="mergesort").reset_index(drop=True)
+    contacts.insert(0, "contact_id", [f"S{i:06d}" for i in range(1, len(contacts) + 1)])
+    contacts = contacts[["contact_id", "customer_id", "date", "initiated_by", "contact_type", "cost_to_serve"]]
+
+    # --- leads ---------------------------------------------------------------------------------
+    nl = p["n_leads"]
+    leads = pd.DataFrame({
+        "lead_id": [f"L{i:05d}" for i in range(1, nl + 1)],
+        "created_date": (START + pd.to_timedelta(np.sort(rng.integers(0, days, nl)), unit="D")).strftime("%Y-%m-%d"),
+        "city": rng.choice(CITIES, nl, p=CITY_P),
+        "source": rng.choice(LEAD_SOURCES, nl, p=[0.45, 0.2, 0.25, 0.1]),
+    })
+
+    # --- program ---------------------------------------------------------------------------------
+    program = pd.DataFrame({
+        "customer_id": ids[program_ids],
+        "group": np.where(treat[program_ids], "treatment", "control"),
+        "assigned_date": PROGRAM_START.strftime("%Y-%m-%d"),
+    })
+
+    tx_out = tx.assign(timestamp=tx["timestamp"].dt.strftime("%Y-%m-%d %H:%M:%S"))
+    tables = {"customers": customers, "transactions": tx_out, "survey": survey, "contacts": contacts,
+              "leads": leads, "program": program}
+    ate = float((y1[program_ids].astype(int) - y0[program_ids].astype(int)).mean())
+    truth = {
+        "seed": seed,
+        "period": {"start": START.strftime("%Y-%m-%d"), "end": END.strftime("%Y-%m-%d")},
+        "counts": {name: int(len(t)) for name, t in tables.items()},
+        "returns": int(tx["is_return"].sum()),
+        "program": {
+            "start": PROGRAM_START.strftime("%Y-%m-%d"),
+            "window_days": PROGRAM_WINDOW_DAYS,
+            "outcome": "bought at least once from 2025-07-01 to 2025-12-31",
+            "eligible": "bought at least once in the 182 days before 2025-07-01",
+            "rate_multiplier": m,
+            "customers": int(len(program_ids)),
+            "treated": int(treat.sum()),
+            "repurchase_rate_if_all_control": round(float(y0[program_ids].mean()), 6),
+            "repurchase_rate_if_all_treated": round(float(y1[program_ids].mean()), 6),
+            "true_sample_effect_pp": round(100 * ate, 4),
+        },
+        "parameters": p,
+        "categories_margin_rate": CATEGORIES,
+        "contact_cost": CONTACT_COST,
+    }
+    return tables, truth
+
+
+def generate(seed: int = SEED, out_dir: Path = SYNTHETIC_DIR, card: Path | None = DATA_DIR / "README.md") -> dict:
+    """Write the synthetic company's CSV files and ``truth.json`` to ``out_dir``.
+
+    Also rewrites the truth section of the data card (between
+    ``<!-- truth:start -->`` and ``<!-- truth:end -->``) when ``card`` exists.
+
+    Returns
+    -------
+    dict
+        The truth record.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> truth = generate(seed=3, out_dir=Path(tempfile.mkdtemp()), card=None)
+    >>> truth["counts"]["customers"]
+    5000
+    """
+    tables, truth = generate_tables(seed)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, frame in tables.items():
+        frame.to_csv(out_dir / f"{name}.csv", index=False, lineterminator="\n", float_format="%.2f")
+    (out_dir / "truth.json").write_text(json.dumps(truth, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    if card is not None and card.exists():
+        card.write_text(card_with_truth(card.read_text(encoding="utf-8"), truth), encoding="utf-8")
+    return truth
+
+
+def truth_markdown(truth: dict) -> str:
+    """The data card's truth section, rendered from ``truth.json``.
+
+    Examples
+    --------
+    >>> _, t = generate_tables(seed=1)
+    >>> truth_markdown(t).splitlines()[0]
+    '| Quantity | True value |'
+    """
+    pr = truth["program"]
+    rows = [
+        ("Seed", truth["seed"]),
+        ("Customers / transactions rows / returns", f"{truth['counts']['customers']:,} / {truth['counts']['transactions']:,} / {truth['returns']:,}"),
+        ("Survey responses / service contacts / leads", f"{truth['counts']['survey']:,} / {truth['counts']['contacts']:,} / {truth['counts']['leads']:,}"),
+        ("Program customers (treated)", f"{pr['customers']:,} ({pr['treated']:,})"),
+        ("Program: purchase-rate multiplier under treatment", pr["rate_multiplier"]),
+        ("Program: repurchase rate if nobody were treated", f"{100 * pr['repurchase_rate_if_all_control']:.2f}%"),
+        ("Program: repurchase rate if everybody were treated", f"{100 * pr['repurchase_rate_if_all_treated']:.2f}%"),
+        ("Program: true effect in this sample (percentage points)", f"{pr['true_sample_effect_pp']:+.2f} pp"),
+    ]
+    return "\n".join(["| Quantity | True value |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows])
+
+
+def card_with_truth(text: str, truth: dict) -> str:
+    """``text`` with the block between the truth markers replaced.
+
+    Examples
+    --------
+    >>> _, t = generate_tables(seed=1)
+    >>> out = card_with_truth("a\\n<!-- truth:start -->\\nold\\n<!-- truth:end -->\\nb", t)
+    >>> "old" in out, out.endswith("<!-- truth:end -->\\nb")
+    (False, True)
+    """
+    start, end = "<!-- truth:start -->", "<!-- truth:end -->"
+    if start not in text or end not in text:
+        return text
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}\n{truth_markdown(truth)}\n{end}{tail}"
+
+
+def check(seed: int = SEED, out_dir: Path = SYNTHETIC_DIR) -> list[str]:
+    """Regenerate into a temporary folder; the names of committed files that differ.
+
+    Examples
+    --------
+    >>> check()
+    []
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        generate(seed, Path(tmp), card=None)
+        names = sorted(p.name for p in Path(tmp).iterdir())
+        return [name for name in names
+                if not (out_dir / name).exists() or not filecmp.cmp(Path(tmp) / name, out_dir / name, shallow=False)]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.datasets")
+    sub = parser.add_subparsers(dest="command", required=True)
+    g = sub.add_parser("generate", help="write the synthetic company")
+    g.add_argument("--seed", type=int, default=SEED)
+    g.add_argument("--out", type=Path, default=SYNTHETIC_DIR)
+    sub.add_parser("check", help="exit 1 if the committed files differ from a regeneration")
+    args = parser.parse_args(argv)
+    if args.command == "generate":
+        truth = generate(args.seed, args.out, card=DATA_DIR / "README.md" if args.out == SYNTHETIC_DIR else None)
+        print(f"wrote {args.out}: " + ", ".join(f"{k} {v:,}" for k, v in truth["counts"].items()))
+        return 0
+    differ = check()
+    for name in differ:
+        print(f"differs from a regeneration: datasets/synthetic/{name}", file=sys.stderr)
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
