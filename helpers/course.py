@@ -132,9 +132,9 @@ def readme_with_map(text: str) -> str:
 
     Examples
     --------
-    >>> doc = "intro\n<!-- course-map:start -->\nold\n<!-- course-map:end -->\nmore"
+    >>> doc = "intro\\n<!-- course-map:start -->\\nold\\n<!-- course-map:end -->\\nmore"
     >>> new = readme_with_map(doc)
-    >>> new.splitlines()[2].startswith("| Module |"), new.endswith("<!-- course-map:end -->\nmore")
+    >>> new.splitlines()[2].startswith("| Module |"), new.endswith("<!-- course-map:end -->\\nmore")
     (True, True)
     """
     start = text.index(README_START)

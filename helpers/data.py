@@ -36,7 +36,13 @@ class DataError(ValueError):
 
 @dataclass
 class CleaningStep:
-    """One cleaning rule and the rows it excluded."""
+    """One cleaning rule and the rows it excluded.
+
+    Examples
+    --------
+    >>> CleaningStep("no customer id", 2, [3, 7]).rows_excluded
+    2
+    """
 
     reason: str
     rows_excluded: int
@@ -195,7 +201,14 @@ def load_synthetic(table: str, folder: Path = SYNTHETIC_DIR) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Company:
-    """All six tables of the synthetic company (see ``datasets/README.md``)."""
+    """All six tables of the synthetic company (see ``datasets/README.md``).
+
+    Examples
+    --------
+    >>> company = load_company()
+    >>> [len(company.survey), len(company.leads)]
+    [1000, 3000]
+    """
 
     customers: pd.DataFrame
     transactions: pd.DataFrame
@@ -304,6 +317,20 @@ def load_cdnow(sample: bool = False, path: Path | None = None) -> tuple[pd.DataF
 # --- a user's own file ------------------------------------------------------------------------
 
 
+def _first_long_row(path: Path, sep: str | None) -> int | str:
+    """File row number (header = 1) of the first row with more fields than the header."""
+    import csv
+
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        header = fh.readline()
+        delimiter = sep or max(",;\t|", key=header.count)
+        width = len(next(csv.reader([header], delimiter=delimiter)))
+        for number, fields in enumerate(csv.reader(fh, delimiter=delimiter), start=2):
+            if len(fields) > width:
+                return number
+    return "?"
+
+
 def read_transactions(
     path: str | Path,
     customer: str,
@@ -365,6 +392,10 @@ def read_transactions(
                               encoding="utf-8-sig")
         except (pd.errors.ParserError, UnicodeDecodeError) as exc:
             raise DataError(f"{path.name}: could not read it as CSV ({exc}). Save it as UTF-8 CSV, or pass sep=','.") from exc
+    if not isinstance(raw.index, pd.RangeIndex):
+        raise DataError(f"{path.name}: row {_first_long_row(path, sep)} has more values than the header has columns "
+                        "(often an unquoted comma inside a number such as 1,200). Put such values in quotes, "
+                        "remove the thousands separators, or pass the right sep=.")
     if len(raw.columns) == 1 and sep is None and any(s in raw.columns[0] for s in ",;\t|"):
         raise DataError(f"{path.name}: all data landed in one column ({raw.columns[0]!r}); pass the separator, e.g. sep=';'.")
     hint = "Pass the name your file uses, e.g. customer=\"Client ID\"."

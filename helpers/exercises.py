@@ -150,7 +150,7 @@ def exercise_from_solution(solution: NotebookNode, source_name: str) -> Notebook
     >>> meta = {"nbgrader": {"solution": True, "grade": False, "locked": False,
     ...                      "grade_id": "t1", "schema_version": 3}}
     >>> cell = nbformat.v4.new_code_cell(
-    ...     "### BEGIN SOLUTION\ntop20 = pareto.top_share(revenue)\n### END SOLUTION", metadata=meta)
+    ...     "### BEGIN SOLUTION\\ntop20 = pareto.top_share(revenue)\\n### END SOLUTION", metadata=meta)
     >>> title = nbformat.v4.new_markdown_cell("# 📃 Solution 01")
     >>> ex = exercise_from_solution(nbformat.v4.new_notebook(cells=[title, cell]), "demo")
     >>> ex.cells[0].source, ex.cells[1].source
@@ -254,7 +254,7 @@ def build(solutions_dir: Path = SOLUTIONS_DIR, exercises_dir: Path = EXERCISES_D
     >>> build(sols, exs)          # nothing changed, nothing written
     []
     >>> nb = nbformat.read(exs / "01_pareto.ipynb", as_version=4)
-    >>> nb.cells[3].source += "\n# my answer"
+    >>> nb.cells[3].source += "\\n# my answer"
     >>> nbformat.write(nb, exs / "01_pareto.ipynb")
     >>> build(sols, exs)
     Traceback (most recent call last):

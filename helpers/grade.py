@@ -125,7 +125,16 @@ def assignments(solutions_dir: Path = SOLUTIONS_DIR) -> dict[str, Assignment]:
 
 @dataclass
 class Submission:
-    """One submitted file and everything the grader learns about it."""
+    """One submitted file and everything the grader learns about it.
+
+    Examples
+    --------
+    >>> s = Submission(Path("alice/01_pareto.ipynb"), "alice/01_pareto.ipynb", learner="alice", module="01",
+    ...                status="graded", scores={"task1": 1.0})
+    >>> row = s.row(assignments()["01"], ["01:task1"])
+    >>> row["learner"], row["01:task1"], row["max_score"]
+    ('alice', '1', '12')
+    """
 
     path: Path
     relpath: str
@@ -460,6 +469,17 @@ def grade_folder(
     Returns the gradebook rows (also written to ``out/gradebook.csv``).
     ``submissions`` is never modified; grading the same folder twice gives the
     same gradebook.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> sub, out = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
+    >>> _ = (sub / "notes.txt").write_text("not a notebook")
+    >>> rows = grade_folder(sub, out, progress=None)
+    >>> [(r["submission"], r["status"]) for r in rows]
+    [('notes.txt', 'invalid')]
+    >>> (out / "gradebook.csv").exists()
+    True
     """
     from concurrent.futures import ThreadPoolExecutor
 
@@ -631,7 +651,8 @@ def feedback_html(s: Submission, a: Assignment) -> str:
             note = re.sub(r"^(✅|❌|⏳|⚠️) Task \d+ — ", "", message) or (
                 "Correct." if score >= top else "The answer did not pass the grader's tests.")
         pts = "" if score is None else _num(score)
-        rows.append(f"<tr><td>{html.escape(q)}</td><td>{verdict}</td><td>{pts} / {_num(top)}</td>"
+        title = re.sub(r"^task(\d+)$", r"Task \1", q)
+        rows.append(f"<tr><td>{html.escape(title)}</td><td>{verdict}</td><td>{pts} / {_num(top)}</td>"
                     f"<td>{html.escape(note)}</td></tr>")
     auto_max = sum(a.points[q] for q in a.auto_questions)
     total = sum(s.scores.get(q) or 0.0 for q in a.auto_questions)

@@ -124,7 +124,7 @@ def test_read_transactions_counts_every_exclusion(tmp_path):
     assert (report.raw_rows, report.excluded_rows, report.kept_rows) == (5, 3, 2) and report.reconciles
     broken = tmp_path / "broken.csv"
     broken.write_text("id,when,amount\nA,2024-01-01,1,200\n")
-    with pytest.raises(data.DataError, match="broken.csv: could not read it as CSV"):
+    with pytest.raises(data.DataError, match="broken.csv: row 2 has more values than the header"):
         data.read_transactions(broken, customer="id", date="when", amount="amount")
 
 

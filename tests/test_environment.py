@@ -18,8 +18,10 @@ def test_conda_and_pip_environments_do_not_drift():
     pip_side = names(project["dependencies"])
     for extra in ("test", "instructor"):
         pip_side |= names(project["optional-dependencies"][extra])
+    text = (ROOT / "environment.yml").read_text()
+    deps = text.split("dependencies:", 1)[1]
     conda_lines = [
-        line.strip()[2:] for line in (ROOT / "environment.yml").read_text().splitlines()
+        line.strip()[2:] for line in deps.splitlines()
         if line.startswith("  - ") and not line.strip().startswith("- pip:")
     ]
     conda_side = names(conda_lines) - {"python", "pip"}

@@ -50,9 +50,7 @@ def task_count(nb: nbformat.NotebookNode) -> int:
     return sum(1 for c in nb.cells if re.search(r"^check\.task\d+\(", c.source, re.M))
 
 
-@pytest.mark.notebook
-@pytest.mark.parametrize("path", TEACHING + SOLUTIONS, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_notebook_runs_in_chinese(path, tmp_path):
+def check_chinese_run(path: Path, tmp_path: Path) -> None:
     nb, _ = run(path, tmp_path, "zh")
     text = "\n".join(outputs_text(nb))
     assert "Traceback" not in text
@@ -62,15 +60,26 @@ def test_notebook_runs_in_chinese(path, tmp_path):
         assert "❌" not in text and "⏳" not in text and "⚠️" not in text
 
 
-@pytest.mark.notebook
-@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_untouched_exercise_runs_and_says_not_answered(path, tmp_path):
+def check_untouched_exercise(path: Path, tmp_path: Path) -> None:
     nb, _ = run(path, tmp_path, "en")
     text = "\n".join(outputs_text(nb))
     assert "Traceback" not in text
     n = task_count(nb)
     assert n > 0 and text.count("⏳") == n and "Not answered yet" in text
     assert "✅" not in text and "❌" not in text
+
+
+# One class per notebook run: with --dist loadscope each class is its own scope, so the
+# kernels spread over the xdist workers instead of queueing on one.
+for _path in TEACHING + SOLUTIONS + EXERCISES:
+    _check = check_untouched_exercise if _path in EXERCISES else check_chinese_run
+    _name = f"TestRun_{_path.parent.name}_{_path.stem}"
+
+    def _test(self, tmp_path, _path=_path, _check=_check):
+        _check(_path, tmp_path)
+
+    _test.__name__ = "test_untouched_exercise_says_not_answered" if _path in EXERCISES else "test_runs_in_chinese"
+    globals()[_name] = pytest.mark.notebook(type(_name, (), {_test.__name__: _test}))
 
 
 def test_every_teaching_notebook_has_the_standard_shape():

@@ -10,7 +10,7 @@ import pandas as pd
 from numpy.typing import ArrayLike
 
 from helpers.catalog import LABELS, label
-from helpers.pareto import concentration_curve, share_at
+from helpers.pareto import concentration_curve, share_at, value_by_customer
 from helpers.plots.pareto import mark_top, plot_concentration
 from helpers.widgets._render import Blitter
 
@@ -80,6 +80,20 @@ class ParetoExplorer:
         self.choice.observe(lambda change: self._draw_curve(), names="value")
         controls = [self.slider] if len(options) == 1 else [self.choice, self.slider]
         self.widget = widgets.VBox([widgets.HBox(controls), self.sentence, self.image])
+
+    @classmethod
+    def from_transactions(
+        cls, transactions: pd.DataFrame, amount: str = "revenue", customer: str = "customer_id", **kwargs: object
+    ) -> "ParetoExplorer":
+        """The explorer for per-customer totals of ``amount`` in an order table.
+
+        Examples
+        --------
+        >>> orders = pd.DataFrame({"customer_id": list("aab"), "revenue": [3.0, 1.0, 1.0]})
+        >>> ParetoExplorer.from_transactions(orders, dataset="toy").share
+        0.8
+        """
+        return cls(value_by_customer(transactions, amount, customer), measure=amount, **kwargs)
 
     @property
     def measure(self) -> str:
