@@ -381,22 +381,50 @@ def _grade_chunk(subs: list[Submission], known: dict[str, Assignment], work: Pat
             nbformat.write(s.notebook, dest / a.notebook)
         per_notebook = timeout * (len(a.questions) + len(a.answer_ids) + 4) + 30
         learners = [s for s in subs if s.module == module]
-        for s in learners:
+
+        def graded_path(s: Submission) -> Path:
+            return course / "autograded" / s.learner / module / a.notebook
+
+        # One nbgrader process grades the whole chunk (saves its start-up per notebook);
+        # whatever it could not finish is retried one learner at a time.
+        reported: set[int] = set()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "nbgrader", "autograde", module, "--create", "--force",
+             "--CourseDirectory.root=" + str(course)],
+            cwd=course, env=_nbgrader_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + per_notebook * len(learners)
+        stderr = ""
+        while True:
             try:
-                done = _run_nbgrader(
-                    ["autograde", module, "--student", s.learner, "--create", "--force",
-                     "--CourseDirectory.root=" + str(course)], course, per_notebook)
+                _, stderr = proc.communicate(timeout=0.5)
+                break
             except subprocess.TimeoutExpired:
-                s.status, s.reason = "timeout", f"the whole notebook ran longer than {per_notebook} s and was stopped"
-                on_done(s)
-                continue
-            graded = course / "autograded" / s.learner / module / a.notebook
-            if not graded.exists():
-                tail = (done.stderr or "").strip().splitlines()[-3:]
+                if time.monotonic() > deadline:
+                    proc.kill()
+                    _, stderr = proc.communicate()
+                    break
+            for s in learners:  # progress while the batch runs
+                if id(s) not in reported and graded_path(s).exists():
+                    reported.add(id(s))
+                    on_done(s)
+        for s in learners:
+            if not graded_path(s).exists():
+                try:
+                    done = _run_nbgrader(
+                        ["autograde", module, "--student", s.learner, "--create", "--force",
+                         "--CourseDirectory.root=" + str(course)], course, per_notebook)
+                    stderr = done.stderr or ""
+                except subprocess.TimeoutExpired:
+                    s.status, s.reason = "timeout", f"the whole notebook ran longer than {per_notebook} s and was stopped"
+                    on_done(s)
+                    continue
+            if not graded_path(s).exists():
+                tail = (stderr or "").strip().splitlines()[-3:]
                 s.status, s.reason = "error", "nbgrader could not grade this notebook: " + " ".join(tail)[-300:]
             else:
-                _collect(s, a, graded, course)
-            on_done(s)
+                _collect(s, a, graded_path(s), course)
+            if id(s) not in reported:
+                on_done(s)
 
 
 def _collect(s: Submission, a: Assignment, graded: Path, course: Path) -> None:
