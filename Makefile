@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 .PHONY: lab test install exercises notebooks preflight benchmark grade student-pack clean-venv
 
 lab: $(STAMP_LAB)
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(LAB_ARGS)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" notebooks/00_start_here.ipynb $(LAB_ARGS)
 
 test: $(STAMP_TEST)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
