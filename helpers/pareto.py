@@ -132,12 +132,12 @@ def top_count(n: int, fraction: float) -> int:
     """Number of customers in the "top ``fraction``": ``ceil(fraction * n)``.
 
     The product is rounded to 9 decimals before the ceiling so that float noise
-    (``0.1 * 30 == 3.0000000000000004``) does not add a customer.
+    (``0.07 * 100 == 7.000000000000001``) does not add a customer.
 
     Examples
     --------
-    >>> top_count(30, 0.1), top_count(5, 0.2), top_count(7, 0.2)
-    (3, 1, 2)
+    >>> top_count(100, 0.07), top_count(5, 0.2), top_count(7, 0.2)
+    (7, 1, 2)
     """
     fraction = _check_fraction(fraction)
     return max(1, math.ceil(round(fraction * n, 9)))

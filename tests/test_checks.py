@@ -109,3 +109,35 @@ def test_unknown_task_and_hint_are_friendly(check, capsys):
 def test_feedback_renders_as_html_and_text():
     fb = Feedback("Task 2", "incorrect", "Use <b>per customer</b> totals")
     assert "&lt;b&gt;" in fb._repr_html_() and repr(fb) == str(fb)
+
+
+def test_task7_function_writing(check):
+    import math
+
+    def right(values, fraction):
+        ordered = sorted(values, reverse=True)
+        k = max(1, math.ceil(round(fraction * len(ordered), 9)))
+        return sum(ordered[:k]) / sum(ordered)
+
+    def ascending(values, fraction):
+        return right([-v for v in values], fraction) if False else sum(sorted(values)[: math.ceil(fraction * len(values))]) / sum(values)
+
+    def floor_k(values, fraction):
+        k = max(1, int(fraction * len(values)))
+        return sum(sorted(values, reverse=True)[:k]) / sum(values)
+
+    def float_noise(values, fraction):
+        k = math.ceil(fraction * len(values))
+        return sum(sorted(values, reverse=True)[:k]) / sum(values)
+
+    def blank(values, fraction):
+        result = ...
+        return result
+
+    assert status(check, "task7", right).passed
+    assert "smallest values" in status(check, "task7", ascending).message
+    assert "rounded the number of customers down" in status(check, "task7", floor_k).message
+    assert "9 decimals" in status(check, "task7", float_noise).message
+    assert status(check, "task7", blank).status == "unanswered"
+    assert "without brackets" in status(check, "task7", 0.5).message
+    assert status(check, "task7", lambda v, f: 1 / 0).status == "error"

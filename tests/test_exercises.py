@@ -37,8 +37,13 @@ def test_exercise_hides_every_solution_and_keeps_the_points(solution):
     # every solution region became a blank the learner fills in, on the same variable names
     for s_cell, e_cell in zip(sol.cells, ex.cells):
         if s_cell.cell_type == "code" and "### BEGIN SOLUTION" in s_cell.source:
-            region = s_cell.source.split("### BEGIN SOLUTION\n")[1].split("### END SOLUTION")[0]
-            assert e_cell.source == "\n".join(exercises.blank_lines(region.splitlines()))
+            lines = s_cell.source.split("\n")
+            b = next(i for i, line in enumerate(lines) if "### BEGIN SOLUTION" in line)
+            e = next(i for i, line in enumerate(lines) if "### END SOLUTION" in line)
+            indent = lines[b][: len(lines[b]) - len(lines[b].lstrip())]
+            blanks = [indent + x for x in exercises.blank_lines(lines[b + 1 : e])]
+            expected = "\n".join(lines[:b] + blanks + lines[e + 1 :])
+            assert e_cell.source.rstrip("\n") == expected.rstrip("\n")
 
 
 def test_solution_cells_are_marked_for_nbgrader():

@@ -155,6 +155,35 @@ def make_checks(transactions: pd.DataFrame | None = None) -> Checks:
             return Feedback(name, "correct", "Your reading matches the share you measured.")
         return Feedback(name, "incorrect", "Compare the statement with the top-20% share you measured in task 2.")
 
+    def task7(func: Any) -> Feedback:
+        name = "Task 7"
+        if not callable(func):
+            return Feedback(name, "incorrect", "Pass the function itself: check.task7(share_of_top), without brackets after its name.")
+        cases = [([4.0, 3.0, 2.0, 1.0], 0.5), ([10.0, 0.0, 0.0, 0.0, 0.0], 0.2), ([1.0] * 100, 0.07), ([2.0, 9.0, 4.0], 0.5)]
+        for values, fraction in cases:
+            got = func(list(values), fraction)
+            if got is Ellipsis or got is None:
+                return Feedback(name, "unanswered", "Fill in the `...` lines inside the function, then run its cell and this one again.")
+            x = as_number(got)
+            if x is None:
+                return Feedback(name, "incorrect", f"The function should return one number; it returned a {type(got).__name__}.")
+            expected = pareto.top_share(values, fraction)
+            if close(x, expected, 1e-9):
+                continue
+            ordered = sorted(values)
+            k = pareto.top_count(len(values), fraction)
+            if close(x, sum(ordered[:k]) / sum(values), 1e-9):
+                return Feedback(name, "incorrect", "You kept the smallest values. Sort from the largest down: sorted(values, reverse=True).")
+            floor_k = max(1, int(fraction * len(values)))
+            if floor_k != k and close(x, sum(sorted(values, reverse=True)[:floor_k]) / sum(values), 1e-9):
+                return Feedback(name, "incorrect", "You rounded the number of customers down. The course rounds up with math.ceil.")
+            if len(values) == 100 and close(x, sum(sorted(values, reverse=True)[: k + 1]) / sum(values), 1e-9):
+                return Feedback(name, "incorrect", "0.07 × 100 came out as 7.000000000000001 and ceil made it 8. Round fraction × n to 9 decimals before math.ceil.")
+            if x > 1 + 1e-9:
+                return Feedback(name, "incorrect", "The result is above 1: divide by the sum of *all* values, not of the top ones.")
+            return Feedback(name, "incorrect", f"For values {values} and fraction {fraction} the result is not the top share. Check each of the three steps.")
+        return Feedback(name, "correct", "Your function agrees with the course's rule on every test input.")
+
     return Checks(
         [
             Task("Task 1", task1, [
@@ -179,6 +208,10 @@ def make_checks(transactions: pd.DataFrame | None = None) -> Checks:
             ]),
             Task("Task 6", task6, [
                 "Read your answer to task 2 as a percentage and compare it with each statement.",
+            ]),
+            Task("Task 7", task7, [
+                "Try it by hand on [4, 3, 2, 1] with fraction 0.5: the top 2 of 4 values hold 7 of 10.",
+                "ordered = sorted(values, reverse=True); k = math.ceil(...); then sum(ordered[:k]) / sum(ordered).",
             ]),
         ]
     )
