@@ -133,7 +133,7 @@ class Submission:
     ...                status="graded", scores={"task1": 1.0})
     >>> row = s.row(assignments()["01"], ["01:task1"])
     >>> row["learner"], row["01:task1"], row["max_score"]
-    ('alice', '1', '12')
+    ('alice', '1', '14')
     """
 
     path: Path

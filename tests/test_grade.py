@@ -24,7 +24,7 @@ def answers_from_solution() -> dict[str, str]:
     for cell in nbformat.read(SOLUTION, as_version=4).cells:
         meta = cell.metadata.get("nbgrader", {})
         if meta.get("solution") and cell.cell_type == "code":
-            out[meta["grade_id"]] = re.sub(r"### (BEGIN|END) SOLUTION\n?", "", cell.source).strip()
+            out[meta["grade_id"]] = re.sub(r"[ \t]*### (BEGIN|END) SOLUTION\n?", "", cell.source).strip()
     return out
 
 

@@ -23,7 +23,7 @@ from helpers.paths import EXERCISES_DIR, SOLUTIONS_DIR
 
 def main(n: int = 30) -> int:
     solution = nbformat.read(SOLUTIONS_DIR / "01_pareto.ipynb", as_version=4)
-    answers = {c.metadata["nbgrader"]["grade_id"]: re.sub(r"### (BEGIN|END) SOLUTION\n?", "", c.source).strip()
+    answers = {c.metadata["nbgrader"]["grade_id"]: re.sub(r"[ \t]*### (BEGIN|END) SOLUTION\n?", "", c.source).strip()
                for c in solution.cells if c.metadata.get("nbgrader", {}).get("solution") and c.cell_type == "code"}
     with tempfile.TemporaryDirectory() as tmp:
         sub = Path(tmp) / "submissions"
