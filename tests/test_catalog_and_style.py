@@ -25,7 +25,7 @@ def test_every_label_has_both_languages_with_the_same_placeholders(key):
 
 
 def test_unknown_key_and_language_are_explained():
-    with pytest.raises(KeyError, match="close matches: \\['revenue'\\]"):
+    with pytest.raises(KeyError, match="close matches: \\['revenue'"):
         catalog.label("revenu")
     with pytest.raises(ValueError, match="lang must be one of"):
         catalog.label("revenue", "fr")

@@ -31,7 +31,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Share of customers, smallest first",
         "zh": "客户占比（按贡献从小到大）",
     },
-    "value_share": {"en": "Cumulative share of {measure}", "zh": "{measure}累计占比"},
+    "cum_value_share": {"en": "Cumulative share of {measure}", "zh": "{measure}累计占比"},
     "equality": {"en": "Perfect equality", "zh": "完全平均线"},
     "curve": {"en": "Customers", "zh": "客户"},
     "top_marker": {

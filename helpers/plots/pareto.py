@@ -64,7 +64,7 @@ def plot_concentration(
     ax.set_ylim(min(0, float(y.min())), max(1.0, float(y.max())) * 1.02)
     percent_axis(ax, "both")
     ax.set_xlabel(label("customer_share_desc", lang))
-    ax.set_ylabel(label("value_share", lang, measure=ms))
+    ax.set_ylabel(label("cum_value_share", lang, measure=ms))
     ax.set_title(label("pareto_title", lang, dataset=ds, measure=ms))
     ax.legend(loc="lower right", frameon=True)
     return ax
@@ -131,7 +131,7 @@ def plot_lorenz(
     ax.set_ylim(min(0, float(y.min())), 1.02)
     percent_axis(ax, "both")
     ax.set_xlabel(label("customer_share_asc", lang))
-    ax.set_ylabel(label("value_share", lang, measure=ms))
+    ax.set_ylabel(label("cum_value_share", lang, measure=ms))
     ax.set_title(label("lorenz_title", lang, dataset=ds, measure=ms))
     ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.8), frameon=True)
     return ax

@@ -1,0 +1,97 @@
+"""The ABC explorer: two threshold sliders and a value selector redraw the classes and their table."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from helpers.abc import abc_classes, abc_summary
+from helpers.catalog import LABELS, label
+from helpers.pareto import concentration_curve
+from helpers.plots.abc import plot_abc_curve
+from helpers.plots.tables import readable_table
+from helpers.widgets._render import figure_png
+
+
+class AbcExplorer:
+    """Sliders for the A and B thresholds, a drop-down for the value; live chart and class table.
+
+    Parameters
+    ----------
+    values : mapping of name -> Series
+        Per-customer values to classify, e.g. ``{"Revenue": revenue, "Margin": margin}``.
+    dataset : str
+        Catalog key or text for the chart title.
+    lang : {"en", "zh"}
+    thresholds : the starting thresholds
+
+    Examples
+    --------
+    >>> v = pd.Series([40, 30, 20, 10], index=list("abcd"))
+    >>> ex = AbcExplorer({"revenue": v}, dataset="toy")
+    >>> ex.summary["customers"].tolist()
+    [3, 1, 0]
+    >>> ex.slider_a.value = 70
+    >>> ex.summary["customers"].tolist()
+    [2, 2, 0]
+    """
+
+    def __init__(
+        self,
+        values: Mapping[str, pd.Series],
+        *,
+        dataset: str = "",
+        lang: str = "en",
+        thresholds: tuple[float, float] = (0.80, 0.95),
+    ) -> None:
+        self.values = dict(values)
+        self.dataset, self.lang = dataset, lang
+        self._curves = {k: concentration_curve(v) for k, v in self.values.items()}
+        style = {"description_width": "initial"}
+        self.slider_a = widgets.IntSlider(value=round(100 * thresholds[0]), min=40, max=98, step=1,
+                                          description=label("slider_a", lang), style=style)
+        self.slider_b = widgets.IntSlider(value=round(100 * thresholds[1]), min=41, max=99, step=1,
+                                          description=label("slider_b", lang), style=style)
+        self.choice = widgets.Dropdown(options=list(self.values), value=list(self.values)[0])
+        self.sentence = widgets.HTML()
+        self.table = widgets.HTML()
+        self.image = widgets.Image(format="png")
+        self._fig, self._ax = plt.subplots(figsize=(7, 4.2), dpi=90)
+        plt.close(self._fig)
+        for w in (self.slider_a, self.slider_b, self.choice):
+            w.observe(lambda change: self.update(), names="value")
+        self.widget = widgets.VBox([widgets.HBox([self.choice, self.slider_a, self.slider_b]), self.sentence,
+                                    widgets.HBox([self.image, self.table])])
+        self.update()
+
+    def update(self) -> None:
+        """Reclassify with the sliders' thresholds and redraw (what any control change does)."""
+        if self.slider_b.value <= self.slider_a.value:  # keep A < B
+            self.slider_b.value = min(99, self.slider_a.value + 1)
+            return  # the change above calls update again
+        thresholds = (self.slider_a.value / 100, self.slider_b.value / 100)
+        name = self.choice.value
+        values = self.values[name]
+        self.classes = abc_classes(values, thresholds)
+        self.summary = abc_summary(values, self.classes)
+        measure = label(name, self.lang) if name in LABELS else name
+        s = self.summary
+        pct = lambda x: f"{100 * x:.1f}%"  # noqa: E731
+        self.sentence.value = label(
+            "abc_sentence", self.lang, measure=measure.lower() if self.lang == "en" else measure,
+            na=int(s.loc["A", "customers"]), pa=pct(s.loc["A", "customer_share"]), va=pct(s.loc["A", "value_share"]),
+            nb=int(s.loc["B", "customers"]), pb=pct(s.loc["B", "customer_share"]), vb=pct(s.loc["B", "value_share"]),
+            nc=int(s.loc["C", "customers"]), pc=pct(s.loc["C", "customer_share"]), vc=pct(s.loc["C", "value_share"]),
+        )
+        self.table.value = readable_table(s, percent=["customer_share", "value_share"], money=["value", "average_value"],
+                                          lang=self.lang).to_html()
+        self._ax.clear()
+        plot_abc_curve(self._curves[name], s, thresholds, dataset=self.dataset, measure=name, lang=self.lang, ax=self._ax)
+        self._fig.tight_layout()
+        self.image.value = figure_png(self._fig)
+
+    def _repr_mimebundle_(self, **kwargs: object) -> dict:
+        return self.widget._repr_mimebundle_(**kwargs)
