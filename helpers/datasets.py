@@ -48,7 +48,9 @@ SEED = 20261122
 START = pd.Timestamp("2024-01-01")
 END = pd.Timestamp("2025-12-31")
 PROGRAM_START = pd.Timestamp("2025-07-01")
-PROGRAM_WINDOW_DAYS = 183  # 2025-07-01 .. 2025-12-31 inclusive
+# Purchases are simulated up to the start of 2025-12-31, so the last sales day is 2025-12-30
+# (returns may still fall on the 31st); the outcome window [2025-07-01, +183 days) covers it all.
+PROGRAM_WINDOW_DAYS = 183
 
 CITIES = ["Harbin", "Shanghai", "Beijing", "Guangzhou", "Shenzhen", "Chengdu", "Wuhan", "Hangzhou"]
 CITY_P = [0.22, 0.18, 0.15, 0.11, 0.1, 0.09, 0.08, 0.07]
