@@ -9,38 +9,19 @@ In the exercise notebook::
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import Any
 
 import pandas as pd
 
-from helpers import abc, pareto
+from helpers import abc
+from helpers.checks._reference import CompanyReference
 from helpers.checks.core import Checks, Feedback, Task, as_number, close
 
 #: Task 6 options: which B customers to grow first.
 TASK6_ANSWER = "a"
 
 
-class _Reference:
-    def __init__(self, transactions: pd.DataFrame | None) -> None:
-        self._tx = transactions
-
-    @cached_property
-    def tx(self) -> pd.DataFrame:
-        if self._tx is not None:
-            return self._tx
-        from helpers.data import load_synthetic
-
-        return load_synthetic("transactions")
-
-    @cached_property
-    def revenue(self) -> pd.Series:
-        return pareto.value_by_customer(self.tx, "revenue")
-
-    @cached_property
-    def margin(self) -> pd.Series:
-        return pareto.value_by_customer(self.tx.assign(margin=self.tx["revenue"] - self.tx["cost"]), "margin")
-
+class _Reference(CompanyReference):
     def classes(self, values: str = "revenue", thresholds: tuple[float, float] = (0.8, 0.95), crossing: str = "upper") -> pd.Series:
         return abc.abc_classes(getattr(self, values), thresholds, crossing)
 

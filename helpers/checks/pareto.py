@@ -14,13 +14,13 @@ printing the value itself.
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from helpers import pareto
+from helpers.checks._reference import CompanyReference
 from helpers.checks.core import Checks, Feedback, Task, as_number, close
 
 #: The answer letters of task 6 and the range of the top-20% share each one claims.
@@ -29,30 +29,6 @@ TASK6_OPTIONS: dict[str, tuple[float, float]] = {
     "b": (0.50, 0.80),  # concentrated, but less than the slogan
     "c": (0.00, 0.50),  # spread out: the top fifth bring less than half
 }
-
-
-class _Reference:
-    """Lazily computed reference values (the data is read on the first check only)."""
-
-    def __init__(self, transactions: pd.DataFrame | None) -> None:
-        self._tx = transactions
-
-    @cached_property
-    def tx(self) -> pd.DataFrame:
-        if self._tx is not None:
-            return self._tx
-        from helpers.data import load_synthetic
-
-        return load_synthetic("transactions")
-
-    @cached_property
-    def revenue(self) -> pd.Series:
-        return pareto.value_by_customer(self.tx, "revenue")
-
-    @cached_property
-    def margin(self) -> pd.Series:
-        tx = self.tx.assign(margin=self.tx["revenue"] - self.tx["cost"])
-        return pareto.value_by_customer(tx, "margin")
 
 
 def make_checks(transactions: pd.DataFrame | None = None) -> Checks:
@@ -68,7 +44,7 @@ def make_checks(transactions: pd.DataFrame | None = None) -> Checks:
     >>> check.task2.evaluate(80).message[:40]
     'A share is a fraction between 0 and 1: y'
     """
-    ref = _Reference(transactions)
+    ref = CompanyReference(transactions)
 
     def task1(revenue: Any) -> Feedback:
         name = "Task 1"
