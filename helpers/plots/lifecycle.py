@@ -1,0 +1,73 @@
+"""Charts for module 05 (lifecycle stages): they draw frames computed by :mod:`helpers.lifecycle`."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+from helpers.catalog import LABELS, label
+from helpers.plots.style import PALETTE
+
+#: One colour per stage, the same in every chart.
+STAGE_COLORS: dict[str, str] = {"potential": PALETTE[7], "one_time": PALETTE[1], "regular": PALETTE[2],
+                                "loyal": PALETTE[0], "churned": PALETTE[3], "active": PALETTE[2], "silent": PALETTE[3]}
+
+
+def _text(key: str, lang: str) -> str:
+    return label(key, lang) if key in LABELS else key
+
+
+def plot_gap_distribution(gaps: pd.Series, threshold: int | None = None, quantile: float = 0.9, *,
+                          dataset: str = "", lang: str = "en", max_days: int = 365, ax: Axes | None = None) -> Axes:
+    """Histogram of the days between consecutive purchases, with the silence threshold marked.
+
+    Examples
+    --------
+    >>> ax = plot_gap_distribution(pd.Series([3, 10, 12, 40, 90]), threshold=80, dataset="toy")
+    >>> ax.get_xlabel(), ax.get_ylabel()
+    ('Days between two purchases', 'Repeat purchases')
+    >>> plt.close(ax.figure)
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7.5, 4))
+    shown = np.clip(np.asarray(gaps, dtype=float), 0, max_days)
+    ax.hist(shown, bins=np.arange(0, max_days + 8, 7), color=PALETTE[0], alpha=0.8)
+    if threshold is not None:
+        ax.axvline(threshold, color=PALETTE[3], lw=2, ls="--")
+        ax.text(threshold + 4, 0.92, label("gap_threshold", lang, pct=f"{100 * quantile:.0f}%", days=threshold),
+                transform=ax.get_xaxis_transform(), color=PALETTE[3], fontsize=10)
+    ax.set_xlim(0, max_days)
+    ax.set_xlabel(label("gap_days", lang))
+    ax.set_ylabel(label("repeat_purchases", lang))
+    ax.set_title(label("gaps_title", lang, dataset=_text(dataset, lang)))
+    return ax
+
+
+def plot_stage_sizes(summary: pd.DataFrame, *, by: str = "stage", dataset: str = "", date: str = "", lang: str = "en",
+                     ax: Axes | None = None) -> Axes:
+    """Bars: how many customers and leads are in each stage (or activity state), with their share.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"customers": [3, 1], "customer_share": [0.75, 0.25]},
+    ...                  index=pd.Index(["loyal", "churned"], name="stage"))
+    >>> ax = plot_stage_sizes(s, dataset="toy", date="2025-01-01")
+    >>> ax.get_title()
+    'toy: lifecycle stages as of 2025-01-01'
+    >>> plt.close(ax.figure)
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7.5, 4))
+    x = np.arange(len(summary))
+    ax.bar(x, summary["customers"], color=[STAGE_COLORS.get(s, PALETTE[4]) for s in summary.index])
+    top = float(summary["customers"].max()) or 1.0
+    for xi, (n, share) in enumerate(zip(summary["customers"], summary["customer_share"])):
+        ax.text(xi, n + 0.01 * top, f"{n:,}\n{100 * share:.0f}%", ha="center", va="bottom", fontsize=9)
+    ax.set_xticks(x, [_text(f"{by}_{s}", lang) for s in summary.index])
+    ax.set_ylim(0, top * 1.2)
+    ax.set_xlabel(label(by, lang))
+    ax.set_ylabel(label("people", lang))
+    ax.set_title(label("stages_title", lang, dataset=_text(dataset, lang), date=date))
+    return ax

@@ -1,0 +1,647 @@
+"""RFM: recency, frequency and monetary value per customer, their scores and segments.
+
+Compute layer: pure functions on DataFrames. No plotting, no printing.
+
+RFM (最近一次消费 Recency, 消费频率 Frequency, 消费金额 Monetary) means different
+things in different tools. The kit can reproduce each of them exactly, chosen by
+name, and has its own default for teaching:
+
+==================  ===================================  ==============================  ============================
+convention          recency                              frequency                       monetary
+==================  ===================================  ==============================  ============================
+``"kit"``           whole days from the last purchase    distinct purchase days          net total (returns netted)
+                    day to ``as_of``                     (rows with amount > 0)
+``"r_rfm"``         days (with fractions) from the last  all order rows                  sum
+                    order to ``as_of`` (R ``rfm``)
+``"pymc"``          days from the last purchase day to   distinct purchase days          mean of the day totals
+                    ``as_of`` (``rfm_segments``)
+``"lifetimes"``     days from the first to the last      distinct purchase days − 1      mean of the repeat-day
+                    purchase day (``rfm_summary``,       (repeat purchases)              totals, 0 without repeats
+                    ``summary_data_from_transaction_
+                    data``)
+==================  ===================================  ==============================  ============================
+
+``tenure`` is always the days from the first purchase to ``as_of`` (``T`` in
+lifetimes / PyMC-Marketing).
+
+Scores (:func:`rfm_scores`):
+
+* ``"kit"``: quintiles by rank. A customer's score is ``1 + floor(bins × share of
+  customers with a strictly worse value)``, so **tied customers always share a
+  score** and a score can be skipped when many customers tie (if 60% bought once,
+  all of them get F = 1 and the next score is 4). Recency is reversed: fewer
+  days, higher score.
+* ``"r_rfm"``: R package ``rfm`` (``rfm_table_order``): cut points are the type-7
+  quantiles at 1/bins … (bins−1)/bins **plus 1**; bins are ``[lower, upper)``
+  from the minimum to the maximum + 1; recency scores are reversed.
+* ``"pymc"``: PyMC-Marketing ``rfm_segments``: ``pd.qcut`` into quartiles with
+  duplicate edges dropped (fewer labels when edges coincide); recency reversed.
+
+The combined score is ``100 R + 10 F + M`` (an integer) for ``"kit"`` and
+``"r_rfm"``, and the string ``"RFM"`` for ``"pymc"``, as in each tool.
+
+Segments (:func:`rfm_segments`): an ordered table of score ranges where the
+**first** match wins and everybody else is "Others" (R ``rfm_segment``), or a
+mapping of score strings to segment names where a **later** entry overrides an
+earlier one and the rest is "Other" (PyMC-Marketing).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "CONVENTIONS",
+    "SegmentRule",
+    "KIT_SEGMENTS",
+    "R_SEGMENTS",
+    "PYMC_SEGMENTS",
+    "KIT_TIERS",
+    "KIT_ACTIONS",
+    "default_as_of",
+    "rfm_table",
+    "kit_scores",
+    "r_rfm_scores",
+    "pymc_scores",
+    "rfm_scores",
+    "rfm_segments",
+    "segment_tiers",
+    "segment_summary",
+    "rfm",
+]
+
+#: The table conventions :func:`rfm_table` can reproduce.
+CONVENTIONS: tuple[str, ...] = ("kit", "r_rfm", "pymc", "lifetimes")
+
+DAY = np.timedelta64(1, "D")
+
+
+@dataclass(frozen=True)
+class SegmentRule:
+    """One row of an ordered segment table: a name and inclusive score ranges.
+
+    Examples
+    --------
+    >>> rule = SegmentRule("champions", r=(4, 5), f=(4, 5), m=(4, 5))
+    >>> rule.matches(5, 4, 4), rule.matches(3, 5, 5)
+    (True, False)
+    """
+
+    name: str
+    r: tuple[int, int]
+    f: tuple[int, int]
+    m: tuple[int, int]
+
+    def matches(self, r: int, f: int, m: int) -> bool:
+        """True when the three scores fall inside the rule's ranges (both ends included)."""
+        return self.r[0] <= r <= self.r[1] and self.f[0] <= f <= self.f[1] and self.m[0] <= m <= self.m[1]
+
+
+#: The kit's segments (first match wins). Every score combination matches one rule.
+KIT_SEGMENTS: tuple[SegmentRule, ...] = (
+    SegmentRule("champions", (4, 5), (4, 5), (4, 5)),
+    SegmentRule("cant_lose", (1, 2), (4, 5), (4, 5)),
+    SegmentRule("loyal", (3, 5), (3, 5), (1, 5)),
+    SegmentRule("at_risk", (1, 2), (3, 5), (1, 5)),
+    SegmentRule("new", (4, 5), (1, 2), (1, 5)),
+    SegmentRule("promising", (3, 3), (1, 2), (1, 5)),
+    SegmentRule("lost", (1, 2), (1, 2), (1, 5)),
+)
+
+#: The segment table of the R package ``rfm`` documentation (``rfm_segment`` example), in its order.
+R_SEGMENTS: tuple[SegmentRule, ...] = tuple(
+    SegmentRule(name, (rl, ru), (fl, fu), (ml, mu))
+    for name, rl, ru, fl, fu, ml, mu in zip(
+        ["Champions", "Potential Loyalist", "Loyal Customers", "Promising", "New Customers",
+         "Can't Lose Them", "At Risk", "Need Attention", "About To Sleep", "Lost"],
+        [5, 3, 2, 3, 4, 1, 1, 1, 2, 1], [5, 5, 4, 4, 5, 2, 2, 3, 3, 1],
+        [5, 3, 2, 1, 1, 3, 2, 3, 1, 1], [5, 5, 4, 3, 3, 4, 5, 5, 3, 5],
+        [5, 2, 2, 3, 1, 4, 4, 3, 1, 1], [5, 5, 4, 5, 5, 5, 5, 5, 4, 5],
+    )
+)
+
+#: PyMC-Marketing's default ``segment_config`` of ``rfm_segments`` (score strings "RFM").
+PYMC_SEGMENTS: dict[str, list[str]] = {
+    "Premium Customer": ["334", "443", "444", "344", "434", "433", "343", "333"],
+    "Repeat Customer": ["244", "234", "232", "332", "143", "233", "243"],
+    "Top Spender": ["424", "414", "144", "314", "324", "124", "224", "423", "413", "133", "323", "313", "134"],
+    "At Risk Customer": ["422", "223", "212", "122", "222", "132", "322", "312", "412", "123", "214"],
+    "Inactive Customer": ["411", "111", "113", "114", "112", "211", "311"],
+}
+
+#: The three business tiers of the source material (VIP / regular / potential) for the kit's segments.
+KIT_TIERS: dict[str, str] = {
+    "champions": "VIP",
+    "cant_lose": "VIP",
+    "loyal": "regular",
+    "at_risk": "regular",
+    "new": "potential",
+    "promising": "potential",
+    "lost": "potential",
+    "Others": "potential",
+}
+
+#: A suggested first action per kit segment (the notebook and exercise discuss them).
+KIT_ACTIONS: dict[str, str] = {
+    "champions": "dedicated service, early access, ask for referrals",
+    "cant_lose": "personal call from the account owner now; find out what changed",
+    "loyal": "care touches and member benefits; offer the next category",
+    "at_risk": "reminder with a reason to come back before they drift away",
+    "new": "welcome series and a second-purchase offer",
+    "promising": "targeted trial or coupon to build a habit",
+    "lost": "low-cost win-back campaign; stop spending if there is no reply",
+    "Others": "standard service",
+}
+
+
+def _columns(frame: pd.DataFrame, columns: Sequence[str]) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise KeyError(
+            f"column(s) {missing} not found; the table has {list(frame.columns)}. "
+            "Pass the right names, e.g. customer='customer_id', date='date', amount='revenue'."
+        )
+
+
+def default_as_of(transactions: pd.DataFrame, date: str = "date") -> pd.Timestamp:
+    """The kit's default analysis date: the day after the last transaction (midnight).
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"date": pd.to_datetime(["2025-01-01 10:00", "2025-01-03 18:30"])})
+    >>> default_as_of(tx)
+    Timestamp('2025-01-04 00:00:00')
+    """
+    _columns(transactions, [date])
+    return pd.Timestamp(transactions[date].max()).normalize() + pd.Timedelta(days=1)
+
+
+def _prepare(transactions: pd.DataFrame, customer: str, date: str, amount: str) -> tuple[np.ndarray, pd.Index, np.ndarray, np.ndarray]:
+    """Validated arrays: customer codes (into sorted ids), ids, datetimes, amounts."""
+    _columns(transactions, [customer, date, amount])
+    if len(transactions) == 0:
+        raise ValueError("no transactions given; RFM needs at least one purchase.")
+    dates = transactions[date]
+    if not pd.api.types.is_datetime64_any_dtype(dates):
+        dates = pd.to_datetime(dates, errors="coerce")
+    amounts = transactions[amount]
+    if not pd.api.types.is_float_dtype(amounts):
+        amounts = pd.to_numeric(amounts, errors="coerce")
+    for name, values in ((date, dates), (amount, amounts)):
+        bad = values.isna().to_numpy()
+        if bad.any():
+            where = list(transactions.index[bad][:5])
+            raise ValueError(
+                f"column {name!r}: {int(bad.sum())} missing or unreadable value(s) at rows {where}"
+                f"{' …' if bad.sum() > 5 else ''}. Fix or remove those rows before computing RFM."
+            )
+    raw = transactions[customer]
+    # object arrays hash faster than pandas' string extension arrays
+    codes, uniques = pd.factorize(raw.to_numpy() if pd.api.types.is_string_dtype(raw) else raw, sort=False)
+    if (codes < 0).any():
+        where = list(transactions.index[codes < 0][:5])
+        raise ValueError(f"column {customer!r}: {int((codes < 0).sum())} row(s) without a customer at {where}. "
+                         "RFM needs to know who bought: remove or fill them first.")
+    uniques = np.asarray(uniques)
+    if uniques.dtype != object:
+        order = np.argsort(uniques, kind="stable")
+    else:
+        try:  # Python's sort of the distinct ids is faster than numpy's on objects
+            order = np.fromiter(sorted(range(len(uniques)), key=uniques.__getitem__), dtype=np.int64, count=len(uniques))
+        except TypeError:  # mixed id types: keep the order of first appearance
+            order = np.arange(len(uniques))
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    ids = pd.Index(uniques[order], name=customer)
+    return rank[codes], ids, dates.to_numpy().astype("datetime64[ns]"), amounts.to_numpy(dtype=float)
+
+
+def rfm_table(
+    transactions: pd.DataFrame,
+    as_of: object = None,
+    *,
+    convention: str = "kit",
+    customer: str = "customer_id",
+    date: str = "date",
+    amount: str = "revenue",
+) -> pd.DataFrame:
+    """One row per customer: ``recency``, ``frequency``, ``monetary`` and ``tenure`` (days).
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        One row per order or order line; returns as negative rows are fine.
+    as_of : date-like, optional
+        The analysis date. Default: the day after the last transaction.
+    convention : {"kit", "r_rfm", "pymc", "lifetimes"}
+        Whose definitions to use (see the module notes). ``"kit"`` raises an error
+        for transactions on or after ``as_of``; ``"pymc"`` and ``"lifetimes"``
+        ignore transactions after the ``as_of`` day, as those tools do; ``"r_rfm"``
+        keeps every row, as R's ``rfm`` does.
+    customer, date, amount : str
+        Column names.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by customer (sorted), columns ``recency``, ``frequency``,
+        ``monetary``, ``tenure``.
+
+    Raises
+    ------
+    KeyError
+        A column is missing (the message lists the columns).
+    ValueError
+        Unknown convention, missing values, or (kit) transactions after ``as_of``.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "a", "b"],
+    ...                    "date": pd.to_datetime(["2025-01-01", "2025-01-01", "2025-01-05", "2025-01-08"]),
+    ...                    "revenue": [10.0, 20.0, 40.0, 5.0]})
+    >>> rfm_table(tx, "2025-01-10")
+                 recency  frequency  monetary  tenure
+    customer_id
+    a                5.0          2      70.0     9.0
+    b                2.0          1       5.0     2.0
+    >>> rfm_table(tx, "2025-01-10", convention="r_rfm")["frequency"].tolist()
+    [3, 1]
+    >>> rfm_table(tx, "2025-01-10", convention="lifetimes").loc["a"].tolist()
+    [4.0, 1.0, 40.0, 9.0]
+    """
+    if convention not in CONVENTIONS:
+        raise ValueError(f"convention must be one of {CONVENTIONS}; got {convention!r}.")
+    codes, ids, when, amounts = _prepare(transactions, customer, date, amount)
+    n = len(ids)
+    as_of_ts = default_as_of(transactions, date) if as_of is None else pd.Timestamp(as_of)
+    if convention == "r_rfm":
+        stamp = when.astype(np.int64)
+        last = np.full(n, np.iinfo(np.int64).min)
+        first = np.full(n, np.iinfo(np.int64).max)
+        np.maximum.at(last, codes, stamp)
+        np.minimum.at(first, codes, stamp)
+        ref = as_of_ts.as_unit("ns").value
+        return pd.DataFrame({
+            "recency": (ref - last) / 86_400e9,
+            "frequency": np.bincount(codes, minlength=n).astype("int64"),
+            "monetary": np.bincount(codes, weights=amounts, minlength=n),
+            "tenure": (ref - first) / 86_400e9,
+        }, index=ids)
+    day_as_of = as_of_ts.normalize()
+    ref = np.datetime64(day_as_of.date(), "D").astype(np.int64)
+    days = when.astype("datetime64[D]").astype(np.int64)
+    if convention == "kit":
+        late = when >= as_of_ts.as_unit("ns").to_datetime64()
+        if late.any():
+            where = list(transactions.index[late][:5])
+            raise ValueError(
+                f"{int(late.sum())} transaction(s) on or after as_of={as_of_ts.date()} (rows {where}). "
+                "RFM looks back from as_of: choose a later as_of or filter the table first, "
+                f"e.g. tx[tx[{date!r}] < as_of]."
+            )
+        buy = amounts > 0
+        net = np.bincount(codes, weights=amounts, minlength=n)
+        bcodes, bdays = codes[buy], days[buy]
+        bought = np.bincount(bcodes, minlength=n)
+        if (bought == 0).any():
+            who = list(ids[bought == 0][:5])
+            raise ValueError(
+                f"{int((bought == 0).sum())} customer(s) have no purchase with {amount!r} > 0, only returns or "
+                f"zero rows: {who}. Remove them or check the sign of {amount!r}."
+            )
+        span = int(bdays.max() - bdays.min()) + 1
+        pairs = bcodes * span + (bdays - bdays.min())
+        if n * span < 2**31:  # smaller keys sort faster
+            pairs = pairs.astype(np.int32)
+        pairs.sort()
+        distinct = pairs[np.concatenate([[True], pairs[1:] != pairs[:-1]])]
+        frequency = np.bincount(distinct // span, minlength=n)
+        last = np.full(n, np.iinfo(np.int64).min)
+        first = np.full(n, np.iinfo(np.int64).max)
+        np.maximum.at(last, bcodes, bdays)
+        np.minimum.at(first, bcodes, bdays)
+        return pd.DataFrame({
+            "recency": (ref - last).astype(float),
+            "frequency": frequency.astype("int64"),
+            "monetary": net,
+            "tenure": (ref - first).astype(float),
+        }, index=ids)
+    # pymc / lifetimes: periods are calendar days; amounts summed per customer-day;
+    # days after the as_of day are left out, as rfm_summary does.
+    keep = days <= ref
+    codes, days, amounts = codes[keep], days[keep], amounts[keep]
+    present = np.bincount(codes, minlength=n) > 0
+    order = np.lexsort((days, codes))
+    k, d, a = codes[order], days[order], amounts[order]
+    new = np.ones(len(k), dtype=bool)
+    new[1:] = (k[1:] != k[:-1]) | (d[1:] != d[:-1])
+    starts_rows = np.flatnonzero(new)
+    k, d = k[starts_rows], d[starts_rows]
+    a = np.add.reduceat(a, starts_rows) if len(a) else a
+    count = np.bincount(k, minlength=n)
+    firsts = np.concatenate([[0], np.cumsum(count)[:-1]])
+    safe = np.minimum(firsts, max(len(k) - 1, 0))
+    first = d[safe]
+    last = d[np.maximum(firsts + count - 1, 0)]
+    total = np.bincount(k, weights=a, minlength=n)
+    if convention == "pymc":
+        out = pd.DataFrame({
+            "recency": (ref - last).astype(float),
+            "frequency": count.astype(float),
+            "monetary": total / np.maximum(count, 1),
+            "tenure": (ref - first).astype(float),
+        }, index=ids)
+        return out[present]
+    repeats = count - 1
+    repeat_total = total - a[safe]
+    mean_repeat = np.where(repeats > 0, repeat_total / np.maximum(repeats, 1), 0.0)
+    out = pd.DataFrame({
+        "recency": (last - first).astype(float),
+        "frequency": repeats.astype(float),
+        "monetary": mean_repeat,
+        "tenure": (ref - first).astype(float),
+    }, index=ids)
+    return out[present]
+
+
+def _check_bins(bins: int) -> int:
+    if isinstance(bins, bool) or not isinstance(bins, (int, np.integer)) or bins < 2:
+        raise ValueError(f"bins must be a whole number of at least 2 (e.g. 5 for quintiles); got {bins!r}.")
+    return int(bins)
+
+
+def kit_scores(values: pd.Series, bins: int = 5, higher_is_better: bool = True) -> pd.Series:
+    """The kit's score: ``1 + floor(bins × share of customers with a strictly worse value)``.
+
+    Tied customers always share a score; scores run from 1 to ``bins``.
+
+    Examples
+    --------
+    >>> kit_scores(pd.Series([1, 1, 1, 2, 5], index=list("abcde"))).tolist()
+    [1, 1, 1, 4, 5]
+    >>> kit_scores(pd.Series([3.0, 40.0, 10.0]), bins=3, higher_is_better=False).tolist()
+    [3, 1, 2]
+    """
+    bins = _check_bins(bins)
+    x = pd.to_numeric(values, errors="raise").to_numpy(dtype=float)
+    if np.isnan(x).any():
+        raise ValueError("values contain NaN; every customer needs a value before scoring.")
+    x = x if higher_is_better else -x
+    n = len(x)
+    worse = np.searchsorted(np.sort(x), x, side="left")
+    # integer arithmetic: no float noise at the quintile edges
+    score = 1 + (bins * worse) // n
+    return pd.Series(score.astype("int64"), index=values.index, name=values.name)
+
+
+def _r_quantile7(x: np.ndarray, probs: np.ndarray) -> np.ndarray:
+    """R's ``quantile(x, probs)`` (type 7), written as R computes it."""
+    xs = np.sort(x)
+    n = len(xs)
+    index = 1 + max(n - 1, 0) * probs
+    lo = np.floor(index).astype(int)
+    hi = np.ceil(index).astype(int)
+    qs = xs[lo - 1].astype(float)
+    xhi = xs[hi - 1]
+    i = (index > lo) & (xhi != qs)
+    h = (index - lo)[i]
+    qs[i] = (1 - h) * qs[i] + h * xhi[i]
+    return qs
+
+
+def r_rfm_scores(values: pd.Series, bins: int = 5, higher_is_better: bool = True) -> pd.Series:
+    """Scores as R's ``rfm_table_order``: type-7 quantile cut points + 1, bins ``[lower, upper)``.
+
+    The interior cut points are ``quantile(x, k / bins) + 1`` for k = 1 … bins − 1; the
+    first bin starts at the minimum and the last ends at the maximum + 1. A value
+    ``v`` is in bin i when ``lower_i <= v < upper_i`` (when cut points coincide, the
+    last matching bin wins, as R's loop overwrites). For recency
+    (``higher_is_better=False``) bin i scores ``bins + 1 - i``.
+
+    Examples
+    --------
+    >>> v = pd.Series([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    >>> r_rfm_scores(v).tolist()   # cuts 2.8+1, 4.6+1, 6.4+1, 8.2+1 = 3.8, 5.6, 7.4, 9.2
+    [1, 1, 1, 2, 2, 3, 3, 4, 4, 5]
+    """
+    bins = _check_bins(bins)
+    x = pd.to_numeric(values, errors="raise").to_numpy(dtype=float)
+    if np.isnan(x).any():
+        raise ValueError("values contain NaN; every customer needs a value before scoring.")
+    by = (1.0 - 0.0) / bins
+    probs = np.array([k * by for k in range(1, bins)])
+    cuts = _r_quantile7(x, probs) + 1
+    lower = np.concatenate([[x.min()], cuts])
+    upper = np.concatenate([cuts, [x.max() + 1]])
+    score = np.full(len(x), -1, dtype=np.int64)
+    labels = np.arange(1, bins + 1)[::-1] if not higher_is_better else np.arange(1, bins + 1)
+    for i in range(bins):
+        score[(x >= lower[i]) & (x < upper[i])] = labels[i]
+    return pd.Series(score, index=values.index, name=values.name)
+
+
+def pymc_scores(values: pd.Series, higher_is_better: bool = True) -> pd.Series:
+    """Quartile labels as PyMC-Marketing's ``rfm_segments``: ``pd.qcut(q=4, duplicates="drop")``.
+
+    When edges coincide there are fewer bins and the labels shrink with them
+    (1–3 or 1–2), exactly as ``rfm_segments`` retries; recency labels are reversed.
+
+    Examples
+    --------
+    >>> pymc_scores(pd.Series([1, 2, 3, 4, 5, 6, 7, 8])).tolist()
+    [1, 1, 2, 2, 3, 3, 4, 4]
+    >>> pymc_scores(pd.Series([1, 1, 1, 1, 1, 2, 3, 9])).tolist()   # edges 1, 1, 1, 2.25, 9
+    [1, 1, 1, 1, 1, 1, 2, 2]
+    """
+    x = pd.to_numeric(values, errors="raise").astype(float)
+    edges = np.unique(x.quantile([0, 0.25, 0.5, 0.75, 1]).to_numpy())
+    nbins = len(edges) - 1
+    if nbins < 2:
+        raise ValueError(
+            f"{values.name or 'values'}: all customers have the same value, so quartiles cannot be cut "
+            "(rfm_segments fails here too). Use another measure or a longer period."
+        )
+    codes = np.searchsorted(edges, x.to_numpy(), side="left")
+    codes[x.to_numpy() == edges[0]] = 1
+    labels = np.arange(1, nbins + 1)
+    if not higher_is_better:
+        labels = labels[::-1]
+    return pd.Series(labels[codes - 1].astype("int64"), index=values.index, name=values.name)
+
+
+def rfm_scores(table: pd.DataFrame, method: str = "kit", bins: int = 5) -> pd.DataFrame:
+    """Add ``r_score``, ``f_score``, ``m_score`` and ``rfm_score`` to an :func:`rfm_table`.
+
+    Parameters
+    ----------
+    table : DataFrame with ``recency``, ``frequency``, ``monetary``
+    method : {"kit", "r_rfm", "pymc"}
+        ``"pymc"`` always uses quartiles (``bins`` is ignored) and gives the score
+        as the string ``"RFM"``; the others give ``100 R + 10 F + M``.
+    bins : int, default 5
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"recency": [5.0, 1.0, 30.0], "frequency": [2, 6, 1], "monetary": [50.0, 900.0, 10.0]},
+    ...                  index=["a", "b", "c"])
+    >>> rfm_scores(t, bins=3)[["r_score", "f_score", "m_score", "rfm_score"]]
+       r_score  f_score  m_score  rfm_score
+    a        2        2        2        222
+    b        3        3        3        333
+    c        1        1        1        111
+    """
+    _columns(table, ["recency", "frequency", "monetary"])
+    out = table.copy()
+    if method == "kit":
+        score = lambda col, hib: kit_scores(table[col], bins, hib)  # noqa: E731
+    elif method == "r_rfm":
+        score = lambda col, hib: r_rfm_scores(table[col], bins, hib)  # noqa: E731
+    elif method == "pymc":
+        score = lambda col, hib: pymc_scores(table[col], hib)  # noqa: E731
+    else:
+        raise ValueError(f"method must be 'kit', 'r_rfm' or 'pymc'; got {method!r}.")
+    # the lifetimes table's "recency" is an age (bigger = bought later), not days since
+    out["r_score"] = score("recency", False)
+    out["f_score"] = score("frequency", True)
+    out["m_score"] = score("monetary", True)
+    if method == "pymc":
+        out["rfm_score"] = out["r_score"].astype(str) + out["f_score"].astype(str) + out["m_score"].astype(str)
+    else:
+        out["rfm_score"] = 100 * out["r_score"] + 10 * out["f_score"] + out["m_score"]
+    return out
+
+
+def rfm_segments(
+    scores: pd.DataFrame,
+    segments: Sequence[SegmentRule] | Mapping[str, Sequence[str]] = KIT_SEGMENTS,
+) -> pd.Series:
+    """The segment of each customer, from an ordered rule table or a score-string mapping.
+
+    Parameters
+    ----------
+    scores : DataFrame from :func:`rfm_scores`
+    segments : sequence of :class:`SegmentRule` or mapping
+        Rules: the **first** matching rule wins, the rest are ``"Others"`` (R ``rfm``).
+        Mapping ``{name: ["334", ...]}``: a later name overrides an earlier one and
+        the rest are ``"Other"`` (PyMC-Marketing).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"r_score": [5, 1, 3], "f_score": [5, 5, 1], "m_score": [5, 5, 1]}, index=list("abc"))
+    >>> rfm_segments(s).tolist()
+    ['champions', 'cant_lose', 'promising']
+    >>> rfm_segments(s, R_SEGMENTS).tolist()
+    ['Champions', 'At Risk', 'About To Sleep']
+    """
+    _columns(scores, ["r_score", "f_score", "m_score"])
+    if isinstance(segments, Mapping):
+        key = scores["r_score"].astype(str) + scores["f_score"].astype(str) + scores["m_score"].astype(str)
+        out = np.full(len(scores), "Other", dtype=object)
+        for name, codes in segments.items():
+            out[key.isin([str(c) for c in codes]).to_numpy()] = name
+        return pd.Series(out, index=scores.index, name="segment")
+    r, f, m = (scores[c].to_numpy() for c in ("r_score", "f_score", "m_score"))
+    out = np.full(len(scores), "Others", dtype=object)
+    done = np.zeros(len(scores), dtype=bool)
+    for rule in segments:
+        hit = (~done & (r >= rule.r[0]) & (r <= rule.r[1]) & (f >= rule.f[0]) & (f <= rule.f[1])
+               & (m >= rule.m[0]) & (m <= rule.m[1]))
+        out[hit] = rule.name
+        done |= hit
+    return pd.Series(out, index=scores.index, name="segment")
+
+
+def segment_tiers(segments: pd.Series, mapping: Mapping[str, str] = KIT_TIERS) -> pd.Series:
+    """Map segments to the three business tiers (VIP / regular / potential).
+
+    Raises
+    ------
+    ValueError
+        If a segment has no tier in ``mapping``, naming it.
+
+    Examples
+    --------
+    >>> segment_tiers(pd.Series(["champions", "new"], index=["a", "b"])).tolist()
+    ['VIP', 'potential']
+    """
+    unknown = sorted(set(segments.unique()) - set(mapping))
+    if unknown:
+        raise ValueError(f"segments {unknown} have no tier; add them to the mapping, e.g. {{'{unknown[0]}': 'regular'}}.")
+    return segments.map(mapping).rename("tier")
+
+
+def segment_summary(table: pd.DataFrame, segments: pd.Series, amount: str = "monetary") -> pd.DataFrame:
+    """Per segment: customers, share of customers, value and share of value; largest value first.
+
+    ``value`` is the sum of ``table[amount]`` (the per-customer monetary value; for
+    the kit and R conventions that is the customer's total revenue).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"monetary": [60.0, 30.0, 10.0]}, index=list("abc"))
+    >>> segment_summary(t, pd.Series(["x", "y", "y"], index=list("abc")))
+             customers  customer_share  value  value_share
+    segment
+    x                1        0.333333   60.0          0.6
+    y                2        0.666667   40.0          0.4
+    """
+    if not segments.index.equals(table.index):
+        segments = segments.reindex(table.index)
+        if segments.isna().any():
+            raise ValueError(f"{int(segments.isna().sum())} customer(s) have no segment; compute the segments on the same table.")
+    grouped = table[amount].groupby(segments.rename("segment").to_numpy())
+    out = pd.DataFrame({"customers": grouped.size(), "value": grouped.sum()})
+    out.index.name = "segment"
+    out.insert(1, "customer_share", out["customers"] / out["customers"].sum())
+    total = out["value"].sum()
+    out["value_share"] = out["value"] / total if total else math.nan
+    return out.sort_values(["value", "customers"], ascending=False)
+
+
+def rfm(
+    transactions: pd.DataFrame,
+    as_of: object = None,
+    *,
+    convention: str = "kit",
+    bins: int = 5,
+    segments: Sequence[SegmentRule] | Mapping[str, Sequence[str]] | None = None,
+    customer: str = "customer_id",
+    date: str = "date",
+    amount: str = "revenue",
+) -> pd.DataFrame:
+    """Table, scores and segment in one call, matching a tool end to end.
+
+    ``convention="kit"`` (kit table, kit scores, :data:`KIT_SEGMENTS`, plus ``tier``),
+    ``"r_rfm"`` (``rfm_table_order`` + ``rfm_segment`` with :data:`R_SEGMENTS`) or
+    ``"pymc"`` (``rfm_segments`` with :data:`PYMC_SEGMENTS`).
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": list("aabcd"),
+    ...                    "date": pd.to_datetime(["2025-01-01", "2025-01-09", "2025-01-02", "2025-01-05", "2025-01-09"]),
+    ...                    "revenue": [10.0, 30.0, 5.0, 20.0, 8.0]})
+    >>> rfm(tx)[["rfm_score", "segment", "tier"]]
+                 rfm_score    segment       tier
+    customer_id
+    a                  344      loyal    regular
+    b                  111       lost  potential
+    c                  213       lost  potential
+    d                  312  promising  potential
+    """
+    if convention not in ("kit", "r_rfm", "pymc"):
+        raise ValueError(f"convention must be 'kit', 'r_rfm' or 'pymc' for scoring; got {convention!r}.")
+    if segments is None and convention != "pymc" and bins != 5:
+        raise ValueError(f"the default {convention!r} segment table is written for 5 bins; with bins={bins} "
+                         "pass your own segments=[SegmentRule(...), ...].")
+    table = rfm_table(transactions, as_of, convention=convention, customer=customer, date=date, amount=amount)
+    scored = rfm_scores(table, method=convention, bins=bins)
+    default = {"kit": KIT_SEGMENTS, "r_rfm": R_SEGMENTS, "pymc": PYMC_SEGMENTS}[convention]
+    scored["segment"] = rfm_segments(scored, default if segments is None else segments)
+    if convention == "kit" and segments is None:
+        scored["tier"] = segment_tiers(scored["segment"])
+    return scored

@@ -1,0 +1,74 @@
+"""The lifecycle explorer: threshold sliders with live stage counts and a chart of stage sizes."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from helpers import lifecycle
+from helpers.catalog import label
+from helpers.plots.lifecycle import plot_stage_sizes
+from helpers.widgets._render import figure_png
+
+
+class LifecycleExplorer:
+    """Sliders for the silence, churn and loyalty thresholds; stage counts and chart follow.
+
+    Parameters
+    ----------
+    transactions, customers, leads : the company's tables (customers and leads optional)
+    as_of : the analysis date (default: the day after the last transaction)
+    silent_days, churn_days, loyal_days : starting thresholds
+    dataset : catalog key or text for the chart title
+    lang : {"en", "zh"}
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"],
+    ...                    "date": pd.to_datetime(["2025-01-01", "2025-03-01", "2024-06-01"]),
+    ...                    "revenue": [5.0, 7.0, 2.0]})
+    >>> ex = LifecycleExplorer(tx, silent_days=30, churn_days=200, loyal_days=2)
+    >>> ex.table["stage"].astype(str).tolist()
+    ['loyal', 'churned']
+    >>> ex.churn.value = 365
+    >>> ex.table["stage"].astype(str).tolist()
+    ['loyal', 'one_time']
+    """
+
+    def __init__(self, transactions: pd.DataFrame, customers: pd.DataFrame | None = None,
+                 leads: pd.DataFrame | None = None, as_of: object = None, *, silent_days: int = 90,
+                 churn_days: int = 365, loyal_days: int = 5, dataset: str = "", lang: str = "en") -> None:
+        self.transactions, self.customers, self.leads = transactions, customers, leads
+        self.as_of = (pd.Timestamp(transactions["date"].max()).normalize() + pd.Timedelta(days=1)
+                      if as_of is None else pd.Timestamp(as_of))
+        self.dataset, self.lang = dataset, lang
+        style = {"description_width": "initial"}
+        self.silent = widgets.IntSlider(value=silent_days, min=7, max=730, step=1, description=label("slider_silent", lang), style=style)
+        self.churn = widgets.IntSlider(value=churn_days, min=7, max=730, step=1, description=label("slider_churn", lang), style=style)
+        self.loyal = widgets.IntSlider(value=loyal_days, min=2, max=20, step=1, description=label("slider_loyal", lang), style=style)
+        self.sentence = widgets.HTML()
+        self.image = widgets.Image(format="png")
+        for w in (self.silent, self.churn, self.loyal):
+            w.observe(lambda change: self.update(), names="value")
+        self.widget = widgets.VBox([widgets.HBox([self.silent, self.churn, self.loyal]), self.sentence, self.image])
+        self.update()
+
+    def update(self) -> None:
+        """Recompute the stages with the sliders' thresholds and redraw."""
+        self.table = lifecycle.lifecycle_table(self.transactions, self.customers, self.leads, self.as_of,
+                                               churn_days=self.churn.value, silent_days=self.silent.value,
+                                               loyal_days=self.loyal.value)
+        self.summary = lifecycle.stage_summary(self.table)
+        act = lifecycle.stage_summary(self.table, "activity")["customers"]
+        self.sentence.value = label("lifecycle_sentence", self.lang, active=int(act["active"]), silent=int(act["silent"]),
+                                    potential=int(act["potential"]), loyal=int(self.summary.loc["loyal", "customers"]),
+                                    churned=int(self.summary.loc["churned", "customers"]))
+        fig, ax = plt.subplots(figsize=(7, 3.8), dpi=90)
+        plot_stage_sizes(self.summary, dataset=self.dataset, date=str(self.as_of.date()), lang=self.lang, ax=ax)
+        fig.tight_layout()
+        self.image.value = figure_png(fig)
+        plt.close(fig)
+
+    def _repr_mimebundle_(self, **kwargs: object) -> dict:
+        return self.widget._repr_mimebundle_(**kwargs)
