@@ -1,0 +1,195 @@
+"""Charts for module 06 (loyalty metrics): they draw tables computed by :mod:`helpers.loyalty`."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.axes import Axes
+
+from helpers.catalog import LABELS, label
+from helpers.plots.style import PALETTE, TIER_COLORS, percent_axis
+from helpers.plots.tables import readable_table
+
+#: Colours of the five satisfaction levels, 1 (red) … 5 (blue): a colour-blind-safe diverging scale.
+LIKERT_COLORS: list[str] = sns.color_palette("RdBu", 5).as_hex()
+#: Colours of the loyalty tiers high / medium / low.
+LOYALTY_COLORS: dict[str, str] = {"high": PALETTE[0], "medium": PALETTE[2], "low": PALETTE[7]}
+
+
+def group_label(name: object, lang: str = "en") -> str:
+    """Display name of a tier or group: the catalog's ``loy_<name>`` label when there is one.
+
+    Examples
+    --------
+    >>> group_label("potential"), group_label("VIP", "zh"), group_label("east")
+    ('Potential', 'VIP客户', 'east')
+    """
+    key = f"loy_{name}"
+    return label(key, lang) if key in LABELS else str(name)
+
+
+def _color(name: object, i: int) -> str:
+    return TIER_COLORS.get(str(name), PALETTE[(i + 3) % len(PALETTE)])
+
+
+def plot_likert(dist: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+    """Diverging stacked bars of the five satisfaction levels, one bar per group.
+
+    Dissatisfied answers extend to the left of zero, satisfied ones to the
+    right, and the neutral answers are split half on each side, so a bar's
+    position shows the balance of opinion at a glance.
+
+    Parameters
+    ----------
+    dist : DataFrame
+        From :func:`helpers.loyalty.satisfaction_distribution` (columns 1..5 as shares).
+
+    Examples
+    --------
+    >>> from helpers.loyalty import satisfaction_distribution
+    >>> s = pd.DataFrame({"satisfaction": [5, 4, 3, 1], "tier": ["VIP", "VIP", "regular", "regular"]})
+    >>> ax = plot_likert(satisfaction_distribution(s, by="tier"))
+    >>> ax.get_title(), [t.get_text() for t in ax.get_yticklabels()]
+    ('Overall satisfaction by tier', ['VIP', 'Regular'])
+    >>> plt.close(ax.figure)
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.7 * len(dist) + 2.2))
+    shares = dist[[1, 2, 3, 4, 5]].to_numpy(dtype=float)
+    left = -(shares[:, 0] + shares[:, 1] + shares[:, 2] / 2)
+    names = [group_label(g, lang) for g in dist.index]
+    y = np.arange(len(dist))
+    start = left.copy()
+    for level in range(5):
+        ax.barh(y, shares[:, level], left=start, color=LIKERT_COLORS[level], edgecolor="white",
+                label=label(f"loy_sat_{level + 1}", lang))
+        for row in range(len(dist)):
+            if shares[row, level] >= 0.08:
+                ax.text(start[row] + shares[row, level] / 2, y[row], f"{shares[row, level]:.0%}", ha="center",
+                        va="center", fontsize=9, color="white" if level in (0, 4) else "black")
+        start = start + shares[:, level]
+    ax.axvline(0, color="black", lw=1)
+    ax.set_yticks(y, names)
+    ax.invert_yaxis()
+    reach = max(1.0 - float(np.min(-left)), float(np.max(-left)), 0.5)
+    ax.set_xlim(-reach - 0.05, reach + 0.05)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{abs(v):.0%}"))
+    ax.set_xlabel(label("loy_likert_x", lang))
+    ax.set_ylabel(label("loy_tier", lang))
+    ax.set_title(label("loy_likert_title", lang))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=5, fontsize=9, frameon=False)
+    return ax
+
+
+def plot_nps(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+    """NPS per group as points with 95% error bars (from :func:`helpers.loyalty.nps_table`).
+
+    Examples
+    --------
+    >>> from helpers.loyalty import nps_table
+    >>> s = pd.DataFrame({"recommend_score": [10, 9, 3, 8, 2, 7], "tier": list("VVVppp")})
+    >>> ax = plot_nps(nps_table(s, by="tier"))
+    >>> ax.get_xlabel()
+    'NPS (points, −100 to +100)'
+    >>> plt.close(ax.figure)
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7.5, 0.6 * len(table) + 1.8))
+    y = np.arange(len(table))
+    for i, (name, row) in enumerate(table.iterrows()):
+        colour = "black" if name == "all" else _color(name, i)
+        ax.errorbar(row["nps"], i, xerr=[[row["nps"] - row["nps_low"]], [row["nps_high"] - row["nps"]]],
+                    fmt="o", color=colour, ecolor=colour, elinewidth=3, capsize=6, markersize=9)
+        ax.text(row["nps"], i - 0.22, f"{row['nps']:+.0f} ± {row['nps_margin']:.0f}  (n = {int(row['respondents'])})",
+                ha="center", va="bottom", fontsize=10)
+    ax.axvline(0, color="black", lw=1, ls="--")
+    ax.set_yticks(y, [group_label(g, lang) for g in table.index])
+    ax.set_ylim(len(table) - 0.5, -0.8)
+    ax.set_xlim(-100, 100)
+    ax.set_xlabel(label("loy_nps_axis", lang))
+    ax.set_ylabel(label("loy_tier", lang))
+    ax.set_title(label("loy_nps_title", lang))
+    return ax
+
+
+def plot_stated_vs_observed(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+    """Paired bars per repurchase band: mean stated probability vs share who bought (from ``stated_vs_observed``).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"respondents": [2, 1], "stated": [0.85, 0.1], "observed": [0.5, 0.0]},
+    ...                  index=pd.Index([">70%", "<30%"], name="repurchase_band"))
+    >>> ax = plot_stated_vs_observed(t)
+    >>> ax.get_title()
+    'Stated intention vs what customers did'
+    >>> plt.close(ax.figure)
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7.5, 4.2))
+    x = np.arange(len(table))
+    width = 0.38
+    for offset, col, colour in ((-width / 2, "stated", PALETTE[1]), (width / 2, "observed", PALETTE[0])):
+        bars = ax.bar(x + offset, table[col], width, color=colour, label=label(f"loy_{col}", lang))
+        for rect, v in zip(bars, table[col]):
+            ax.text(rect.get_x() + rect.get_width() / 2, v + 0.01, f"{v:.0%}", ha="center", va="bottom", fontsize=10)
+    ax.set_xticks(x, [f"{b}\n(n = {n})" for b, n in zip(table.index.astype(str), table["respondents"])])
+    ax.set_ylim(0, 1)
+    percent_axis(ax, "y")
+    ax.set_xlabel(label("loy_band_axis", lang))
+    ax.set_ylabel(label("loy_share_axis", lang))
+    ax.set_title(label("loy_stated_title", lang))
+    ax.legend(loc="upper right")
+    return ax
+
+
+def plot_loyalty_mix(mix: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+    """Stacked horizontal bars: share of high / medium / low loyalty per group (from ``loyalty_mix``).
+
+    Examples
+    --------
+    >>> mix = pd.DataFrame({"high": [0.5, 0.1], "medium": [0.3, 0.2], "low": [0.2, 0.7], "respondents": [10, 20]},
+    ...                    index=["VIP", "potential"])
+    >>> ax = plot_loyalty_mix(mix)
+    >>> ax.get_legend().get_texts()[0].get_text()
+    'High loyalty'
+    >>> plt.close(ax.figure)
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7.5, 0.6 * len(mix) + 1.8))
+    y = np.arange(len(mix))
+    start = np.zeros(len(mix))
+    for tier in ("high", "medium", "low"):
+        values = mix[tier].to_numpy(dtype=float)
+        ax.barh(y, values, left=start, color=LOYALTY_COLORS[tier], edgecolor="white", label=label(f"loy_{tier}", lang))
+        for row, v in enumerate(values):
+            if v >= 0.07:
+                ax.text(start[row] + v / 2, row, f"{v:.0%}", ha="center", va="center", fontsize=10,
+                        color="white" if tier == "high" else "black")
+        start += values
+    ax.set_yticks(y, [group_label(g, lang) for g in mix.index])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    percent_axis(ax, "x")
+    ax.set_xlabel(label("loy_share_axis", lang))
+    ax.set_ylabel(label("loy_tier", lang))
+    ax.set_title(label("loy_mix_title", lang))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False)
+    return ax
+
+
+def nps_summary_table(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """A display copy of an :func:`helpers.loyalty.nps_table`: shares in percent, NPS to one decimal, labels translated.
+
+    Examples
+    --------
+    >>> from helpers.loyalty import nps_table
+    >>> s = pd.DataFrame({"recommend_score": [10, 9, 3, 8], "tier": ["VIP", "VIP", "potential", "potential"]})
+    >>> nps_summary_table(nps_table(s, by="tier")).loc["VIP", "NPS"]
+    '100.0'
+    """
+    shown = table.rename(index=lambda g: group_label(g, lang))
+    shown = shown.rename(columns=lambda c: f"loy_{c}")
+    return readable_table(shown, percent=["loy_promoters", "loy_passives", "loy_detractors"],
+                          decimals={"loy_nps": 1, "loy_nps_margin": 1, "loy_nps_low": 1, "loy_nps_high": 1}, lang=lang)

@@ -1,0 +1,178 @@
+"""Charts for module 07 (relationship levels): they draw tables computed by :mod:`helpers.relationship`."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.axes import Axes
+from matplotlib.patches import Patch
+
+from helpers.catalog import label
+from helpers.plots.loyalty import group_label
+from helpers.plots.style import PALETTE, TIER_COLORS, percent_axis
+from helpers.plots.tables import readable_table
+from helpers.relationship import LEVELS
+
+#: One colour per relationship level, light (basic) to dark (partnership).
+LEVEL_COLORS: dict[str, str] = dict(zip(LEVELS, sns.color_palette("Blues", len(LEVELS)).as_hex()))
+#: Colours of below / at / above the recommendation.
+GAP_COLORS: dict[str, str] = {"below": PALETTE[3], "at": PALETTE[2], "above": PALETTE[1]}
+
+
+def plot_level_mix(mix: pd.DataFrame, recommended: pd.Series | None = None, *, lang: str = "en",
+                   ax: Axes | None = None) -> Axes:
+    """Stacked bars: each tier's customers by the level they are served at; the recommended level outlined.
+
+    Parameters
+    ----------
+    mix : DataFrame
+        From :func:`helpers.relationship.level_mix` (tiers × five levels, shares).
+    recommended : Series, optional
+        Recommended level per tier (e.g. ``tier_profile(...)["recommended"]``); its segment gets a black edge.
+
+    Examples
+    --------
+    >>> mix = pd.DataFrame([[0.1, 0.2, 0.3, 0.3, 0.1]], index=["VIP"], columns=list(LEVELS))
+    >>> ax = plot_level_mix(mix, pd.Series({"VIP": "partnership"}))
+    >>> ax.get_title()
+    'How each tier is served today (from the contact log)'
+    >>> plt.close(ax.figure)
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.7 * len(mix) + 2.2))
+    y = np.arange(len(mix))
+    start = np.zeros(len(mix))
+    for level in LEVELS:
+        values = mix[level].to_numpy(dtype=float)
+        bars = ax.barh(y, values, left=start, color=LEVEL_COLORS[level], edgecolor="white",
+                       label=label(f"rel_{level}", lang))
+        for row, (rect, v) in enumerate(zip(bars, values)):
+            if recommended is not None and recommended.get(mix.index[row]) == level:
+                rect.set_edgecolor("black")
+                rect.set_linewidth(2.5)
+                ax.text(start[row] + v / 2, row - 0.42, "▼ " + label("rel_recommended_mark", lang), ha="center",
+                        va="bottom", fontsize=9)
+            if v >= 0.07:
+                ax.text(start[row] + v / 2, row, f"{v:.0%}", ha="center", va="center", fontsize=10,
+                        color="white" if level in LEVELS[3:] else "black")
+        start += values
+    ax.set_yticks(y, [group_label(g, lang) for g in mix.index])
+    ax.set_ylim(len(mix) - 0.5, -0.8)
+    ax.set_xlim(0, 1)
+    percent_axis(ax, "x")
+    ax.set_xlabel(label("rel_share_axis", lang))
+    ax.set_ylabel(label("rel_tier_axis", lang))
+    ax.set_title(label("rel_mix_title", lang))
+    handles = [Patch(facecolor=LEVEL_COLORS[level], label=label(f"rel_{level}", lang)) for level in LEVELS]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=5, fontsize=9, frameon=False)
+    return ax
+
+
+def plot_gap(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+    """Stacked bars of the share served below / at / above the recommended level (from ``gap_table``).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"below": [0.5, 0.2], "at": [0.5, 0.3], "above": [0.0, 0.5], "customers": [2, 5]},
+    ...                  index=["VIP", "all"])
+    >>> ax = plot_gap(t)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['VIP', 'All customers']
+    >>> plt.close(ax.figure)
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.6 * len(table) + 2))
+    y = np.arange(len(table))
+    start = np.zeros(len(table))
+    for gap in ("below", "at", "above"):
+        values = table[gap].to_numpy(dtype=float)
+        ax.barh(y, values, left=start, color=GAP_COLORS[gap], edgecolor="white", label=label(f"rel_{gap}", lang))
+        for row, v in enumerate(values):
+            if v >= 0.06:
+                ax.text(start[row] + v / 2, row, f"{v:.0%}", ha="center", va="center", fontsize=10)
+        start += values
+    names = [label("rel_all", lang) if g == "all" else group_label(g, lang) for g in table.index]
+    ax.set_yticks(y, names)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    percent_axis(ax, "x")
+    ax.set_xlabel(label("rel_share_axis", lang))
+    ax.set_ylabel(label("rel_tier_axis", lang))
+    ax.set_title(label("rel_gap_title", lang))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False)
+    return ax
+
+
+def plot_cost_vs_margin(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+    """Grouped bars per tier: today's cost to serve, the playbook's cost and the margin (from ``playbook_vs_margin``).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"current_cost": [200.0], "playbook_cost": [450.0], "margin_per_customer": [1200.0],
+    ...                   "cost_share": [0.375]}, index=["VIP"])
+    >>> ax = plot_cost_vs_margin(t)
+    >>> ax.get_ylabel()
+    '¥ per customer per year'
+    >>> plt.close(ax.figure)
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 4.5))
+    cols = [c for c in ("current_cost", "playbook_cost", "margin_per_customer") if c in table.columns]
+    colours = {"current_cost": PALETTE[7], "playbook_cost": PALETTE[1], "margin_per_customer": TIER_COLORS["A"]}
+    x = np.arange(len(table))
+    width = 0.8 / len(cols)
+    top = float(table[cols].to_numpy().max())
+    bottom = float(table[cols].to_numpy().min())
+    log = bottom > 0 and top / bottom > 20
+    for i, col in enumerate(cols):
+        bars = ax.bar(x + (i - (len(cols) - 1) / 2) * width, table[col], width, color=colours[col],
+                      label=label(f"rel_{col}", lang))
+        for rect, v in zip(bars, table[col]):
+            ax.text(rect.get_x() + rect.get_width() / 2, v * 1.06 if log else v + top * 0.01, f"{v:,.0f}",
+                    ha="center", va="bottom", fontsize=9)
+    ax.set_xticks(x, [group_label(g, lang) for g in table.index])
+    if log:  # margins differ by orders of magnitude between tiers: a log axis keeps every bar readable
+        ax.set_yscale("log")
+        ax.set_ylim(bottom / 2, top * 4)
+    else:
+        ax.set_ylim(min(0.0, bottom * 1.1), top * 1.15)
+    ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.set_xlabel(label("rel_tier_axis", lang))
+    ax.set_ylabel(label("rel_money_axis_log" if log else "rel_money_axis", lang))
+    ax.set_title(label("rel_cost_title", lang))
+    ax.legend(loc="upper right", fontsize=9)
+    return ax
+
+
+def profile_table(profile: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """A display copy of :func:`helpers.relationship.tier_profile` (percent, money, translated labels and levels).
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"customers": [270], "customer_share": [0.054], "margin_per_customer": [1269.5],
+    ...                   "margin_ratio": [7.51], "size": ["few"], "margin_level": ["high"],
+    ...                   "recommended": ["partnership"]}, index=["VIP"])
+    >>> profile_table(p).loc["VIP", "Recommended level"]
+    'Partnership'
+    """
+    shown = profile.copy()
+    shown["recommended"] = shown["recommended"].map(lambda v: label(f"rel_{v}", lang))
+    shown = shown.rename(index=lambda g: group_label(g, lang), columns=lambda c: f"rel_{c}")
+    return readable_table(shown, percent=["rel_customer_share"], money=["rel_margin_per_customer"],
+                          decimals={"rel_margin_ratio": 2}, lang=lang)
+
+
+def gap_summary_table(gap: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """A display copy of :func:`helpers.relationship.gap_table` (shares in percent, translated labels).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"below": [0.25], "at": [0.5], "above": [0.25], "customers": [4]}, index=["all"])
+    >>> gap_summary_table(t).iloc[0, :3].tolist()
+    ['25.0%', '50.0%', '25.0%']
+    """
+    shown = gap.rename(index=lambda g: label("rel_all", lang) if g == "all" else group_label(g, lang),
+                       columns=lambda c: f"rel_{c}")
+    return readable_table(shown, percent=["rel_below", "rel_at", "rel_above"], lang=lang)

@@ -1,0 +1,421 @@
+"""Relationship levels (关系营销) and the service strategy per tier.
+
+Compute layer: pure functions on DataFrames. No plotting, no printing.
+
+The five levels (Kotler), from least to most contact
+----------------------------------------------------
+* **basic** (基本型): sell, and no further contact;
+* **reactive** (被动型): sell, and tell the customer to call with problems;
+* **accountable** (负责型): call after the sale to check the product met the need;
+* **proactive** (能动型): keep contacting the customer with improvements and new products;
+* **partnership** (伙伴型): work with the customer over the long term on their problems.
+
+The level a customer is served at today is **inferred from the service-contact
+log** (:func:`served_level`); the level a tier *should* get comes from
+**Kotler's matrix** of the number of customers against the margin per customer
+(:func:`recommended_level`). The gap between the two is the finding.
+
+Tiers: the VIP / regular / potential rule of :func:`helpers.loyalty.service_tiers`;
+any other tiering (ABC classes of module 02, RFM segments of module 04) works
+the same way.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from helpers.loyalty import SERVICE_TIERS
+
+__all__ = [
+    "LEVELS",
+    "LEVELS_ZH",
+    "KOTLER_MATRIX",
+    "CONTACT_COSTS",
+    "served_level",
+    "size_band",
+    "margin_band",
+    "recommended_level",
+    "margin_per_year",
+    "tier_profile",
+    "level_gap",
+    "gap_table",
+    "level_mix",
+    "default_playbook",
+    "playbook_cost",
+    "current_cost",
+    "playbook_vs_margin",
+]
+
+#: The five relationship levels, least to most contact.
+LEVELS: tuple[str, ...] = ("basic", "reactive", "accountable", "proactive", "partnership")
+#: Their Chinese names.
+LEVELS_ZH: dict[str, str] = {"basic": "基本型", "reactive": "被动型", "accountable": "负责型",
+                             "proactive": "能动型", "partnership": "伙伴型"}
+
+#: Kotler's matrix: (number of customers, margin per customer) -> recommended level.
+#: The "many customers, low margin" cell reads "basic or reactive"; the kit takes the cheaper, basic.
+KOTLER_MATRIX: dict[tuple[str, str], str] = {
+    ("many", "high"): "accountable", ("many", "medium"): "reactive", ("many", "low"): "basic",
+    ("medium", "high"): "proactive", ("medium", "medium"): "accountable", ("medium", "low"): "reactive",
+    ("few", "high"): "partnership", ("few", "medium"): "proactive", ("few", "low"): "accountable",
+}
+
+#: Cost to serve of one contact of each type (¥), as in the synthetic company's log.
+CONTACT_COSTS: dict[str, float] = {"problem_report": 25.0, "after_sale_followup": 15.0,
+                                   "proactive_offer": 8.0, "joint_planning": 120.0}
+
+
+def _require(frame: pd.DataFrame, columns: list[str], what: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise KeyError(f"{what}: column(s) {missing} not found; the table has {list(frame.columns)}. "
+                       "Pass the right names with the matching argument.")
+
+
+def _window(frame: pd.DataFrame, date: str, as_of: pd.Timestamp | str | None, window_days: int) -> tuple[pd.DataFrame, pd.Timestamp]:
+    end = pd.Timestamp(as_of) if as_of is not None else frame[date].max().normalize() + pd.Timedelta(days=1)
+    start = end - pd.Timedelta(days=window_days)
+    return frame[(frame[date] >= start) & (frame[date] < end)], end
+
+
+def served_level(
+    contacts: pd.DataFrame,
+    customers: pd.Index | pd.Series | list,
+    as_of: pd.Timestamp | str | None = None,
+    window_days: int = 365,
+    proactive_min: int = 2,
+    customer: str = "customer_id",
+    date: str = "date",
+    kind: str = "contact_type",
+) -> pd.Series:
+    """The relationship level each customer was actually served at, inferred from the contact log.
+
+    Rule, on the contacts of the ``window_days`` before ``as_of``; the first
+    line that applies wins:
+
+    1. **partnership**: at least one ``joint_planning`` contact;
+    2. **proactive**: at least ``proactive_min`` ``proactive_offer`` contacts
+       (one offer is not yet a practice);
+    3. **accountable**: at least one ``after_sale_followup``;
+    4. **reactive**: only ``problem_report`` contacts (the customer called, we answered);
+    5. **basic**: no contact at all.
+
+    A log cannot tell a customer who *could* have called but did not
+    (reactive) from one who had no line to call (basic): both look basic.
+
+    Parameters
+    ----------
+    contacts : DataFrame with ``customer``, ``date`` and ``kind``
+    customers : the customer ids to classify (customers with no contact are basic)
+    as_of : date, optional
+        End of the window (exclusive); default the day after the last contact.
+    window_days : int, default 365
+    proactive_min : int, default 2
+
+    Returns
+    -------
+    Series
+        Ordered categorical named ``served``, indexed by customer.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"customer_id": ["a", "b", "b", "c", "d", "d"],
+    ...                     "date": pd.to_datetime(["2025-03-01"] * 6),
+    ...                     "contact_type": ["joint_planning", "proactive_offer", "proactive_offer",
+    ...                                      "problem_report", "proactive_offer", "after_sale_followup"]})
+    >>> served_level(log, ["a", "b", "c", "d", "e"]).astype(str).to_dict()
+    {'a': 'partnership', 'b': 'proactive', 'c': 'reactive', 'd': 'accountable', 'e': 'basic'}
+    """
+    _require(contacts, [customer, date, kind], "served_level")
+    unknown = set(contacts[kind].astype(str).unique()) - set(CONTACT_COSTS)
+    if unknown:
+        raise ValueError(f"served_level: unknown contact type(s) {sorted(unknown)}; expected {sorted(CONTACT_COSTS)}. "
+                         "Map your log's types onto these four first.")
+    recent, _ = _window(contacts, date, as_of, window_days)
+    counts = pd.crosstab(recent[customer], recent[kind]).reindex(columns=list(CONTACT_COSTS), fill_value=0)
+    ids = pd.Index(customers.index if isinstance(customers, pd.Series) else customers)
+    counts = counts.reindex(ids, fill_value=0)
+    level = np.select(
+        [counts["joint_planning"] >= 1, counts["proactive_offer"] >= proactive_min,
+         counts["after_sale_followup"] >= 1, counts["problem_report"] >= 1],
+        ["partnership", "proactive", "accountable", "reactive"], default="basic")
+    return pd.Series(pd.Categorical(level, categories=LEVELS, ordered=True), index=ids, name="served")
+
+
+def size_band(share_of_customers: float, few_below: float = 0.10, many_above: float = 0.40) -> str:
+    """"few", "medium" or "many" customers: a tier's share of all customers against two cut-offs.
+
+    Examples
+    --------
+    >>> size_band(0.05), size_band(0.25), size_band(0.70)
+    ('few', 'medium', 'many')
+    """
+    if not 0 <= share_of_customers <= 1:
+        raise ValueError(f"size_band: share_of_customers must be a fraction in [0, 1]; got {share_of_customers!r}.")
+    return "few" if share_of_customers < few_below else ("many" if share_of_customers > many_above else "medium")
+
+
+def margin_band(margin: float, average: float, low_below: float = 0.5, high_at: float = 2.0) -> str:
+    """"low", "medium" or "high" margin per customer, relative to the company's average per customer.
+
+    High at ``high_at`` times the average or more, low below ``low_below`` times it.
+
+    Examples
+    --------
+    >>> margin_band(400, 150), margin_band(120, 150), margin_band(20, 150)
+    ('high', 'medium', 'low')
+    """
+    if average <= 0:
+        raise ValueError(f"margin_band: the average margin per customer is {average:,.2f}; it must be positive.")
+    ratio = margin / average
+    return "high" if ratio >= high_at else ("low" if ratio < low_below else "medium")
+
+
+def recommended_level(size: str, margin: str) -> str:
+    """Kotler's recommended relationship level for a (number of customers, margin per customer) cell.
+
+    Examples
+    --------
+    >>> recommended_level("few", "high"), recommended_level("many", "low")
+    ('partnership', 'basic')
+    """
+    try:
+        return KOTLER_MATRIX[(size, margin)]
+    except KeyError:
+        raise ValueError(f"recommended_level: size must be few/medium/many and margin low/medium/high; "
+                         f"got {size!r}, {margin!r}.") from None
+
+
+def margin_per_year(
+    transactions: pd.DataFrame,
+    customers: pd.Index | pd.Series | list,
+    as_of: pd.Timestamp | str | None = None,
+    window_days: int = 365,
+    customer: str = "customer_id",
+    date: str = "date",
+    amount: str = "revenue",
+    cost: str = "cost",
+) -> pd.Series:
+    """Margin (revenue − cost, returns netted) per customer over the ``window_days`` before ``as_of``.
+
+    Customers with no transaction in the window get 0.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "revenue": [100.0, -20.0, 50.0],
+    ...                    "cost": [60.0, -12.0, 40.0], "date": pd.to_datetime(["2025-05-01"] * 3)})
+    >>> margin_per_year(tx, ["a", "b", "c"]).to_dict()
+    {'a': 32.0, 'b': 10.0, 'c': 0.0}
+    """
+    _require(transactions, [customer, date, amount, cost], "margin_per_year")
+    recent, _ = _window(transactions, date, as_of, window_days)
+    ids = pd.Index(customers.index if isinstance(customers, pd.Series) else customers)
+    margin = (recent[amount] - recent[cost]).groupby(recent[customer]).sum()
+    return margin.reindex(ids, fill_value=0.0).astype(float).rename("margin")
+
+
+def tier_profile(
+    tiers: pd.Series,
+    margin: pd.Series,
+    few_below: float = 0.10,
+    many_above: float = 0.40,
+    low_below: float = 0.5,
+    high_at: float = 2.0,
+) -> pd.DataFrame:
+    """Per tier: customers, share, margin per customer, the two bands and Kotler's recommended level.
+
+    Parameters
+    ----------
+    tiers : Series of tier per customer
+    margin : Series of margin per customer per year (same index)
+    few_below, many_above : cut-offs of :func:`size_band`
+    low_below, high_at : cut-offs of :func:`margin_band` (relative to the average over all customers)
+
+    Examples
+    --------
+    >>> tiers = pd.Series(["VIP"] + ["regular"] * 6 + ["potential"] * 13)
+    >>> margin = pd.Series([1000.0] + [50.0] * 6 + [5.0] * 13)
+    >>> tier_profile(tiers, margin)[["customers", "size", "margin_level", "recommended"]]
+    ... # doctest: +NORMALIZE_WHITESPACE
+               customers    size margin_level  recommended
+    VIP                1     few         high  partnership
+    regular            6  medium       medium  accountable
+    potential         13    many          low        basic
+    """
+    if not tiers.index.equals(margin.index):
+        raise ValueError("tier_profile: tiers and margin must share the same index (one row per customer).")
+    if tiers.isna().any():
+        raise ValueError(f"tier_profile: {int(tiers.isna().sum())} customer(s) have no tier.")
+    order = ([t for t in SERVICE_TIERS if (tiers.astype(str) == t).any()]
+             + sorted(set(tiers.astype(str)) - set(SERVICE_TIERS)))
+    average = float(margin.mean())
+    rows = {}
+    for tier in order:
+        inside = tiers.astype(str) == tier
+        share = float(inside.mean())
+        per_customer = float(margin[inside].mean())
+        size = size_band(share, few_below, many_above)
+        level = margin_band(per_customer, average, low_below, high_at)
+        rows[tier] = {"customers": int(inside.sum()), "customer_share": share, "margin_per_customer": per_customer,
+                      "margin_ratio": per_customer / average, "size": size, "margin_level": level,
+                      "recommended": recommended_level(size, level)}
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def level_gap(served: pd.Series, recommended: pd.Series) -> pd.Series:
+    """"below", "at" or "above" the recommended level, per customer.
+
+    Examples
+    --------
+    >>> level_gap(pd.Series(["basic", "proactive", "reactive"]),
+    ...           pd.Series(["reactive", "reactive", "reactive"])).tolist()
+    ['below', 'above', 'at']
+    """
+    rank = {level: i for i, level in enumerate(LEVELS)}
+    s = served.astype(str).map(rank)
+    r = recommended.astype(str).reindex(served.index).map(rank)
+    if s.isna().any() or r.isna().any():
+        raise ValueError(f"level_gap: levels must be among {list(LEVELS)}, and every served customer needs a "
+                         "recommended level.")
+    gap = np.where(s < r, "below", np.where(s > r, "above", "at"))
+    return pd.Series(pd.Categorical(gap, categories=["below", "at", "above"], ordered=True), index=served.index,
+                     name="gap")
+
+
+def gap_table(gap: pd.Series, tiers: pd.Series) -> pd.DataFrame:
+    """Share of customers below / at / above the recommended level, per tier and for all customers.
+
+    Examples
+    --------
+    >>> g = pd.Series(["below", "at", "at", "above"])
+    >>> gap_table(g, pd.Series(["x", "x", "y", "y"]))
+    ... # doctest: +NORMALIZE_WHITESPACE
+         below   at  above  customers
+    x     0.50  0.5   0.00          2
+    y     0.00  0.5   0.50          2
+    all   0.25  0.5   0.25          4
+    """
+    t = tiers.astype(str)
+    order = [x for x in SERVICE_TIERS if (t == x).any()] + sorted(set(t) - set(SERVICE_TIERS))
+    table = pd.crosstab(t, gap.astype(str)).reindex(index=order, columns=["below", "at", "above"], fill_value=0)
+    table.loc["all"] = table.sum()
+    n = table.sum(axis=1)
+    out = table.div(n, axis=0)
+    out["customers"] = n.astype(int)
+    out.index.name = None
+    out.columns.name = None
+    return out
+
+
+def level_mix(served: pd.Series, tiers: pd.Series) -> pd.DataFrame:
+    """Share of each tier's customers served at each of the five levels (rows add up to 1).
+
+    Examples
+    --------
+    >>> level_mix(pd.Series(["basic", "partnership"]), pd.Series(["VIP", "VIP"]))["partnership"].tolist()
+    [0.5]
+    """
+    t = tiers.astype(str)
+    order = [x for x in SERVICE_TIERS if (t == x).any()] + sorted(set(t) - set(SERVICE_TIERS))
+    table = pd.crosstab(t, served.astype(str)).reindex(index=order, columns=list(LEVELS), fill_value=0)
+    table.index.name = None
+    table.columns.name = None
+    return table.div(table.sum(axis=1), axis=0)
+
+
+def default_playbook() -> pd.DataFrame:
+    """The kit's service playbook per tier: what each tier gets, how often, through which channel, at what cost.
+
+    Contact actions cost what the company's log charges per contact
+    (:data:`CONTACT_COSTS`); ``perk`` rows are goods or discounts (double
+    points, coupons) with their own cost. ``per_year`` is per customer.
+
+    Examples
+    --------
+    >>> pb = default_playbook()
+    >>> sorted(pb["tier"].unique())
+    ['VIP', 'potential', 'regular']
+    """
+    rows = [
+        # tier, action, contact type, channel, per year, unit cost
+        ("VIP", "Joint planning review with the dedicated account manager", "joint_planning", "visit / video call", 2, 120.0),
+        ("VIP", "Follow-up call after each larger purchase", "after_sale_followup", "phone", 4, 15.0),
+        ("VIP", "Exclusive offers and new-product previews", "proactive_offer", "personal message", 6, 8.0),
+        ("VIP", "Priority line for problems, answered first", "problem_report", "dedicated line", 2, 25.0),
+        ("VIP", "Double points (积分加倍) and a birthday gift", "perk", "loyalty account", 1, 60.0),
+        ("regular", "Care messages on birthdays and holidays", "proactive_offer", "SMS / app", 3, 8.0),
+        ("regular", "Short feedback survey after a purchase", "proactive_offer", "app", 1, 8.0),
+        ("regular", "Standard service line for problems", "problem_report", "hotline", 1, 25.0),
+        ("regular", "Member coupon", "perk", "app", 1, 10.0),
+        ("potential", "Targeted first-repeat offer or trial", "proactive_offer", "SMS / app", 2, 8.0),
+        ("potential", "Self-service help, hotline only when needed", "problem_report", "web / hotline", 0.5, 25.0),
+    ]
+    return pd.DataFrame(rows, columns=["tier", "action", "contact_type", "channel", "per_year", "unit_cost"])
+
+
+def playbook_cost(playbook: pd.DataFrame) -> pd.Series:
+    """Cost per customer per year of each tier's playbook: the sum of ``per_year × unit_cost``.
+
+    Examples
+    --------
+    >>> pb = pd.DataFrame({"tier": ["x", "x", "y"], "per_year": [2, 1, 4], "unit_cost": [10.0, 5.0, 1.0]})
+    >>> playbook_cost(pb).to_dict()
+    {'x': 25.0, 'y': 4.0}
+    """
+    _require(playbook, ["tier", "per_year", "unit_cost"], "playbook_cost")
+    if (playbook[["per_year", "unit_cost"]] < 0).any().any():
+        raise ValueError("playbook_cost: per_year and unit_cost must be >= 0; check the playbook rows.")
+    cost = (playbook["per_year"] * playbook["unit_cost"]).groupby(playbook["tier"], sort=False).sum()
+    return cost.astype(float).rename("playbook_cost")
+
+
+def current_cost(
+    contacts: pd.DataFrame,
+    tiers: pd.Series,
+    as_of: pd.Timestamp | str | None = None,
+    window_days: int = 365,
+    customer: str = "customer_id",
+    date: str = "date",
+    cost: str = "cost_to_serve",
+) -> pd.Series:
+    """What serving each tier costs today: contact cost per customer over the window, averaged per tier.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"customer_id": ["a", "a", "b"], "cost_to_serve": [25.0, 15.0, 8.0],
+    ...                     "date": pd.to_datetime(["2025-03-01"] * 3)})
+    >>> current_cost(log, pd.Series({"a": "VIP", "b": "potential", "c": "potential"})).to_dict()
+    {'VIP': 40.0, 'potential': 4.0}
+    """
+    _require(contacts, [customer, date, cost], "current_cost")
+    recent, _ = _window(contacts, date, as_of, window_days)
+    per_customer = recent.groupby(customer)[cost].sum().reindex(tiers.index, fill_value=0.0)
+    t = tiers.astype(str)
+    order = [x for x in SERVICE_TIERS if (t == x).any()] + sorted(set(t) - set(SERVICE_TIERS))
+    return per_customer.groupby(t).mean().reindex(order).astype(float).rename("current_cost")
+
+
+def playbook_vs_margin(playbook: pd.DataFrame, profile: pd.DataFrame, current: pd.Series | None = None) -> pd.DataFrame:
+    """Per tier: playbook cost, margin per customer, the cost as a share of margin (and today's cost if given).
+
+    Examples
+    --------
+    >>> pb = pd.DataFrame({"tier": ["x", "y"], "per_year": [2, 1], "unit_cost": [10.0, 30.0]})
+    >>> prof = pd.DataFrame({"margin_per_customer": [100.0, 20.0]}, index=["x", "y"])
+    >>> playbook_vs_margin(pb, prof)
+    ... # doctest: +NORMALIZE_WHITESPACE
+       playbook_cost  margin_per_customer  cost_share
+    x           20.0                100.0         0.2
+    y           30.0                 20.0         1.5
+    """
+    cost = playbook_cost(playbook)
+    missing = sorted(set(profile.index) - set(cost.index))
+    if missing:
+        raise ValueError(f"playbook_vs_margin: the playbook has no rows for tier(s) {missing}.")
+    out = pd.DataFrame({"playbook_cost": cost.reindex(profile.index),
+                        "margin_per_customer": profile["margin_per_customer"]})
+    out["cost_share"] = out["playbook_cost"] / out["margin_per_customer"]
+    if current is not None:
+        out.insert(0, "current_cost", current.reindex(profile.index))
+    return out

@@ -1,0 +1,81 @@
+"""The loyalty explorer: pick a segment, see its NPS with uncertainty and its loyalty mix."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from helpers.catalog import label
+from helpers.loyalty import LoyaltyRule, loyalty_mix, loyalty_tier, nps_table
+from helpers.plots.loyalty import group_label, plot_loyalty_mix, plot_nps
+from helpers.widgets._render import figure_png
+
+
+class LoyaltyExplorer:
+    """Drop-down of segments + a sentence + two charts (NPS with its 95% interval, loyalty mix).
+
+    Parameters
+    ----------
+    survey : DataFrame
+        Survey answers (``satisfaction``, ``repurchase_probability``,
+        ``recommend_score``) with a segment column.
+    segment : str, default "tier"
+        The column that holds each respondent's segment.
+    rule : LoyaltyRule
+        The loyalty rule (:func:`helpers.loyalty.loyalty_tier`).
+    lang : {"en", "zh"}
+
+    Attributes
+    ----------
+    choice, sentence, image : ipywidgets
+        The parts; ``widget`` is the assembled box a notebook displays.
+    result : Series
+        The NPS row of the segment on show.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"satisfaction": [5, 4, 2, 1], "repurchase_probability": [90, 80, 10, 20],
+    ...                   "recommend_score": [10, 9, 3, 6], "tier": ["VIP", "VIP", "potential", "potential"]})
+    >>> ex = LoyaltyExplorer(s)
+    >>> ex.choice.value = "potential"
+    >>> float(ex.result["nps"])
+    -100.0
+    >>> "NPS <b>-100</b>" in ex.sentence.value
+    True
+    """
+
+    def __init__(self, survey: pd.DataFrame, segment: str = "tier", *, rule: LoyaltyRule = LoyaltyRule(),
+                 lang: str = "en") -> None:
+        self.lang = lang
+        self._nps = nps_table(survey, by=segment)
+        loyalty = loyalty_tier(survey, rule)["loyalty"]
+        self._mix = loyalty_mix(loyalty, survey[segment].astype(str).rename(segment))
+        names = [n for n in self._nps.index if n != "all"]
+        self.choice = widgets.Dropdown(options=[(group_label(n, lang), n) for n in names], value=names[0],
+                                       description=label("loy_choose", lang), layout=widgets.Layout(width="320px"))
+        self.sentence = widgets.HTML()
+        self.image = widgets.Image(format="png")
+        self.choice.observe(lambda change: self.update(), names="value")
+        self.update()
+        self.widget = widgets.VBox([self.choice, self.sentence, self.image])
+
+    def update(self) -> None:
+        """Recompute the sentence and redraw the charts for the chosen segment."""
+        name = self.choice.value
+        self.result = self._nps.loc[name]
+        r = self.result
+        self.sentence.value = label(
+            "loy_sentence", self.lang, segment=group_label(name, self.lang), nps=f"{r['nps']:.0f}",
+            margin=f"{r['nps_margin']:.0f}", low=f"{r['nps_low']:.0f}", upper=f"{r['nps_high']:.0f}",
+            n=int(r["respondents"]), loyal=f"{self._mix.loc[str(name), 'high']:.0%}",
+        )
+        fig, (left, right) = plt.subplots(1, 2, figsize=(11, 3.4), dpi=80)
+        plot_nps(self._nps.loc[[name, "all"]], lang=self.lang, ax=left)
+        plot_loyalty_mix(self._mix.loc[[str(name)]], lang=self.lang, ax=right)
+        fig.tight_layout()
+        self.image.value = figure_png(fig, dpi=80)
+        plt.close(fig)
+
+    def _repr_mimebundle_(self, **kwargs: object) -> dict:
+        return self.widget._repr_mimebundle_(**kwargs)
