@@ -181,6 +181,20 @@ def default_as_of(transactions: pd.DataFrame, date: str = "date") -> pd.Timestam
     return pd.Timestamp(transactions[date].max()).normalize() + pd.Timedelta(days=1)
 
 
+def _id_order(uniques: object) -> np.ndarray:
+    """Positions that sort the distinct customer ids (first-appearance order if they cannot be compared)."""
+    values = np.asarray(uniques) if not isinstance(uniques, pd.Index) else uniques
+    if isinstance(values, pd.Index) and values.dtype != object:
+        return values.argsort()  # Arrow strings and numbers: vectorised sort
+    values = np.asarray(values)
+    if values.dtype != object:
+        return np.argsort(values, kind="stable")
+    try:  # Python's sort of the distinct ids is faster than numpy's on objects
+        return np.fromiter(sorted(range(len(values)), key=values.__getitem__), dtype=np.int64, count=len(values))
+    except TypeError:  # mixed id types: keep the order of first appearance
+        return np.arange(len(values))
+
+
 def _prepare(transactions: pd.DataFrame, customer: str, date: str, amount: str) -> tuple[np.ndarray, pd.Index, np.ndarray, np.ndarray]:
     """Validated arrays: customer codes (into sorted ids), ids, datetimes, amounts."""
     _columns(transactions, [customer, date, amount])
@@ -201,24 +215,28 @@ def _prepare(transactions: pd.DataFrame, customer: str, date: str, amount: str) 
                 f"{' …' if bad.sum() > 5 else ''}. Fix or remove those rows before computing RFM."
             )
     raw = transactions[customer]
-    # object arrays hash faster than pandas' string extension arrays
-    codes, uniques = pd.factorize(raw.to_numpy() if pd.api.types.is_string_dtype(raw) else raw, sort=False)
+    # Python-object strings hash fastest as a plain object array; Arrow-backed strings
+    # (pandas with pyarrow installed) and numbers factorize fastest as they are.
+    if getattr(raw.dtype, "storage", None) == "python":
+        raw = raw.to_numpy()
+    codes, uniques = pd.factorize(raw, sort=False)
     if (codes < 0).any():
         where = list(transactions.index[codes < 0][:5])
         raise ValueError(f"column {customer!r}: {int((codes < 0).sum())} row(s) without a customer at {where}. "
                          "RFM needs to know who bought: remove or fill them first.")
-    uniques = np.asarray(uniques)
-    if uniques.dtype != object:
-        order = np.argsort(uniques, kind="stable")
-    else:
-        try:  # Python's sort of the distinct ids is faster than numpy's on objects
-            order = np.fromiter(sorted(range(len(uniques)), key=uniques.__getitem__), dtype=np.int64, count=len(uniques))
-        except TypeError:  # mixed id types: keep the order of first appearance
-            order = np.arange(len(uniques))
+    order = _id_order(uniques)
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))
-    ids = pd.Index(uniques[order], name=customer)
-    return rank[codes], ids, dates.to_numpy().astype("datetime64[ns]"), amounts.to_numpy(dtype=float)
+    ids = pd.Index(uniques.take(order) if isinstance(uniques, pd.Index) else np.asarray(uniques)[order], name=customer)
+    return rank[codes], ids, dates.to_numpy().astype("datetime64[ns]", copy=False), amounts.to_numpy(dtype=float)
+
+
+def _sorted_keys(keys: np.ndarray) -> np.ndarray:
+    """Sorted copy of unsigned 32-bit keys: two stable passes on 16-bit halves (numpy radix-sorts those)."""
+    if len(keys) < 100_000:
+        return np.sort(keys)
+    by_low = keys[np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")]
+    return by_low[np.argsort((by_low >> 16).astype(np.uint16), kind="stable")]
 
 
 def rfm_table(
@@ -229,6 +247,7 @@ def rfm_table(
     customer: str = "customer_id",
     date: str = "date",
     amount: str = "revenue",
+    no_purchase: str = "raise",
 ) -> pd.DataFrame:
     """One row per customer: ``recency``, ``frequency``, ``monetary`` and ``tenure`` (days).
 
@@ -245,6 +264,11 @@ def rfm_table(
         keeps every row, as R's ``rfm`` does.
     customer, date, amount : str
         Column names.
+    no_purchase : {"raise", "drop"}
+        Kit convention only: what to do with customers who have rows but no
+        purchase (only returns or zero amounts), so no recency. ``"raise"`` stops
+        with their ids; ``"drop"`` leaves them out and lists them in
+        ``result.attrs["excluded"]`` so the caller can report them.
 
     Returns
     -------
@@ -294,7 +318,7 @@ def rfm_table(
         }, index=ids)
     day_as_of = as_of_ts.normalize()
     ref = np.datetime64(day_as_of.date(), "D").astype(np.int64)
-    days = when.astype("datetime64[D]").astype(np.int64)
+    days = when.view(np.int64) // 86_400_000_000_000  # floor: whole days since 1970
     if convention == "kit":
         late = when >= as_of_ts.as_unit("ns").to_datetime64()
         if late.any():
@@ -306,31 +330,41 @@ def rfm_table(
             )
         buy = amounts > 0
         net = np.bincount(codes, weights=amounts, minlength=n)
-        bcodes, bdays = codes[buy], days[buy]
+        bcodes, bdays = (codes, days) if buy.all() else (codes[buy], days[buy])  # no returns: no copy
         bought = np.bincount(bcodes, minlength=n)
-        if (bought == 0).any():
-            who = list(ids[bought == 0][:5])
+        if no_purchase not in ("raise", "drop"):
+            raise ValueError(f"no_purchase must be 'raise' or 'drop'; got {no_purchase!r}.")
+        never = bought == 0
+        if never.any() and (no_purchase == "raise" or never.all()):
+            who = list(ids[never][:5])
             raise ValueError(
-                f"{int((bought == 0).sum())} customer(s) have no purchase with {amount!r} > 0, only returns or "
-                f"zero rows: {who}. Remove them or check the sign of {amount!r}."
+                f"{int(never.sum())} customer(s) have no purchase with {amount!r} > 0, only returns or "
+                f"zero rows: {who}{' …' if never.sum() > 5 else ''}. Check the sign of {amount!r}, remove them, "
+                "or pass no_purchase='drop' to leave them out (they are then listed in result.attrs['excluded'])."
             )
-        span = int(bdays.max() - bdays.min()) + 1
-        pairs = bcodes * span + (bdays - bdays.min())
-        if n * span < 2**31:  # smaller keys sort faster
-            pairs = pairs.astype(np.int32)
-        pairs.sort()
+        day0 = bdays.min()
+        span = int(bdays.max() - day0) + 1
+        if n * span < 2**32:  # smaller keys sort faster
+            pairs = _sorted_keys(bcodes.astype(np.uint32) * np.uint32(span) + (bdays - day0).astype(np.uint32))
+        else:
+            pairs = np.sort(bcodes * span + (bdays - day0))
         distinct = pairs[np.concatenate([[True], pairs[1:] != pairs[:-1]])]
         frequency = np.bincount(distinct // span, minlength=n)
         last = np.full(n, np.iinfo(np.int64).min)
         first = np.full(n, np.iinfo(np.int64).max)
         np.maximum.at(last, bcodes, bdays)
         np.minimum.at(first, bcodes, bdays)
-        return pd.DataFrame({
+        out = pd.DataFrame({
             "recency": (ref - last).astype(float),
             "frequency": frequency.astype("int64"),
             "monetary": net,
             "tenure": (ref - first).astype(float),
         }, index=ids)
+        if never.any():
+            out = out[~never]
+            out.attrs["excluded"] = {"reason": f"no purchase with {amount} > 0 (only returns or zero rows)",
+                                     "customers": ids[never].tolist()}
+        return out
     # pymc / lifetimes: periods are calendar days; amounts summed per customer-day;
     # days after the as_of day are left out, as rfm_summary does.
     keep = days <= ref
@@ -375,10 +409,33 @@ def _check_bins(bins: int) -> int:
     return int(bins)
 
 
+def _strictly_below(x: np.ndarray) -> np.ndarray:
+    """For each value, how many values are strictly smaller (ties get the same count)."""
+    n = len(x)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    low, high = x.min(), x.max()
+    if high - low < 4 * n + 1024 and np.array_equal(x, np.floor(x)):
+        # whole numbers in a short range (days, purchase counts): count them, no sort
+        offset = (x - low).astype(np.int64)
+        counts = np.bincount(offset)
+        return (np.cumsum(counts) - counts)[offset]
+    # otherwise: the sorted position of the first of each run of equal values
+    order = np.argsort(x, kind="stable")
+    xs = x[order]
+    start = np.ones(n, dtype=bool)
+    start[1:] = xs[1:] != xs[:-1]
+    worse = np.empty(n, dtype=np.int64)
+    worse[order] = np.maximum.accumulate(np.where(start, np.arange(n), 0))
+    return worse
+
+
 def kit_scores(values: pd.Series, bins: int = 5, higher_is_better: bool = True) -> pd.Series:
     """The kit's score: ``1 + floor(bins × share of customers with a strictly worse value)``.
 
-    Tied customers always share a score; scores run from 1 to ``bins``.
+    Tied customers always share a score; scores run from 1 to ``bins``. Values are
+    compared after rounding to 6 decimals, so two totals of the same amounts that
+    differ only by floating-point noise (e.g. 1251.12 and 1251.1200000000001) tie.
 
     Examples
     --------
@@ -391,9 +448,11 @@ def kit_scores(values: pd.Series, bins: int = 5, higher_is_better: bool = True) 
     x = pd.to_numeric(values, errors="raise").to_numpy(dtype=float)
     if np.isnan(x).any():
         raise ValueError("values contain NaN; every customer needs a value before scoring.")
+    # sums of the same amounts added in another order differ by ~1e-12: round so they tie
+    x = np.round(x, 6)
     x = x if higher_is_better else -x
     n = len(x)
-    worse = np.searchsorted(np.sort(x), x, side="left")
+    worse = _strictly_below(x)
     # integer arithmetic: no float noise at the quintile edges
     score = 1 + (bins * worse) // n
     return pd.Series(score.astype("int64"), index=values.index, name=values.name)
@@ -544,16 +603,30 @@ def rfm_segments(
         out = np.full(len(scores), "Other", dtype=object)
         for name, codes in segments.items():
             out[key.isin([str(c) for c in codes]).to_numpy()] = name
-        return pd.Series(out, index=scores.index, name="segment")
+        return pd.Series(out, index=scores.index, name="segment", dtype=object)
     r, f, m = (scores[c].to_numpy() for c in ("r_score", "f_score", "m_score"))
-    out = np.full(len(scores), "Others", dtype=object)
-    done = np.zeros(len(scores), dtype=bool)
+    if len(scores) and all(np.issubdtype(v.dtype, np.integer) for v in (r, f, m)):
+        low, high = min(v.min() for v in (r, f, m)), max(v.max() for v in (r, f, m))
+        if low >= 0 and high <= 20:
+            # every score combination once (at most 21³), then one lookup per customer
+            size = int(high) + 1
+            grid = np.indices((size, size, size)).reshape(3, -1)
+            names = _first_match(grid[0], grid[1], grid[2], segments)
+            out = names[(r * size + f) * size + m]
+            return pd.Series(out, index=scores.index, name="segment", dtype=object)
+    return pd.Series(_first_match(r, f, m, segments), index=scores.index, name="segment", dtype=object)
+
+
+def _first_match(r: np.ndarray, f: np.ndarray, m: np.ndarray, segments: Sequence[SegmentRule]) -> np.ndarray:
+    """Name of the first rule each (r, f, m) matches, "Others" when none does."""
+    out = np.full(len(r), "Others", dtype=object)
+    done = np.zeros(len(r), dtype=bool)
     for rule in segments:
         hit = (~done & (r >= rule.r[0]) & (r <= rule.r[1]) & (f >= rule.f[0]) & (f <= rule.f[1])
                & (m >= rule.m[0]) & (m <= rule.m[1]))
         out[hit] = rule.name
         done |= hit
-    return pd.Series(out, index=scores.index, name="segment")
+    return out
 
 
 def segment_tiers(segments: pd.Series, mapping: Mapping[str, str] = KIT_TIERS) -> pd.Series:
@@ -569,10 +642,14 @@ def segment_tiers(segments: pd.Series, mapping: Mapping[str, str] = KIT_TIERS) -
     >>> segment_tiers(pd.Series(["champions", "new"], index=["a", "b"])).tolist()
     ['VIP', 'potential']
     """
-    unknown = sorted(set(segments.unique()) - set(mapping))
+    codes, names = pd.factorize(segments)
+    unknown = sorted(set(names) - set(mapping))
     if unknown:
         raise ValueError(f"segments {unknown} have no tier; add them to the mapping, e.g. {{'{unknown[0]}': 'regular'}}.")
-    return segments.map(mapping).rename("tier")
+    if (codes < 0).any():
+        raise ValueError(f"{int((codes < 0).sum())} customer(s) have no segment; compute the segments first.")
+    tiers = np.array([mapping[name] for name in names], dtype=object)
+    return pd.Series(tiers[codes], index=segments.index, name="tier", dtype=object)
 
 
 def segment_summary(table: pd.DataFrame, segments: pd.Series, amount: str = "monetary") -> pd.DataFrame:
@@ -613,12 +690,14 @@ def rfm(
     customer: str = "customer_id",
     date: str = "date",
     amount: str = "revenue",
+    no_purchase: str = "raise",
 ) -> pd.DataFrame:
     """Table, scores and segment in one call, matching a tool end to end.
 
     ``convention="kit"`` (kit table, kit scores, :data:`KIT_SEGMENTS`, plus ``tier``),
     ``"r_rfm"`` (``rfm_table_order`` + ``rfm_segment`` with :data:`R_SEGMENTS`) or
-    ``"pymc"`` (``rfm_segments`` with :data:`PYMC_SEGMENTS`).
+    ``"pymc"`` (``rfm_segments`` with :data:`PYMC_SEGMENTS`). ``no_purchase`` is
+    passed to :func:`rfm_table`; customers it drops are listed in ``result.attrs["excluded"]``.
 
     Examples
     --------
@@ -638,7 +717,8 @@ def rfm(
     if segments is None and convention != "pymc" and bins != 5:
         raise ValueError(f"the default {convention!r} segment table is written for 5 bins; with bins={bins} "
                          "pass your own segments=[SegmentRule(...), ...].")
-    table = rfm_table(transactions, as_of, convention=convention, customer=customer, date=date, amount=amount)
+    table = rfm_table(transactions, as_of, convention=convention, customer=customer, date=date, amount=amount,
+                      no_purchase=no_purchase)
     scored = rfm_scores(table, method=convention, bins=bins)
     default = {"kit": KIT_SEGMENTS, "r_rfm": R_SEGMENTS, "pymc": PYMC_SEGMENTS}[convention]
     scored["segment"] = rfm_segments(scored, default if segments is None else segments)

@@ -9,6 +9,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+#: conda-forge names that differ from the PyPI names
+CONDA_NAMES = {"python-duckdb": "duckdb"}
+
+
 def names(requirements):
     return {re.split(r"[<>=!~ \[]", r.strip(), maxsplit=1)[0].lower() for r in requirements}
 
@@ -16,7 +20,7 @@ def names(requirements):
 def test_conda_and_pip_environments_do_not_drift():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     pip_side = names(project["dependencies"])
-    for extra in ("test", "instructor", "peers"):
+    for extra in ("test", "instructor", "peers", "bench"):
         pip_side |= names(project["optional-dependencies"][extra])
     text = (ROOT / "environment.yml").read_text()
     deps = text.split("dependencies:", 1)[1]
@@ -24,7 +28,7 @@ def test_conda_and_pip_environments_do_not_drift():
         line.strip()[2:] for line in deps.splitlines()
         if line.startswith("  - ") and not line.strip().startswith("- pip:")
     ]
-    conda_side = names(conda_lines) - {"python", "pip"}
+    conda_side = {CONDA_NAMES.get(n, n) for n in names(conda_lines)} - {"python", "pip"}
     assert pip_side == conda_side, f"only in pyproject: {pip_side - conda_side}; only in environment.yml: {conda_side - pip_side}"
 
 

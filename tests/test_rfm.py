@@ -59,6 +59,23 @@ def test_kit_scores_tie_rule_by_hand():
     assert rfm.kit_scores(f).tolist() == [1, 1, 1, 1, 4, 5]
     assert rfm.kit_scores(pd.Series([10.0, 1.0, 5.0]), bins=3, higher_is_better=False).tolist() == [1, 3, 2]
 
+    # the same amounts summed in another order differ by float noise; they must still tie
+    noisy = pd.Series([0.1 + 0.2, 0.3, 0.300001, 1.0])
+    assert noisy.iloc[0] != noisy.iloc[1]
+    assert rfm.kit_scores(noisy, bins=4).tolist() == [1, 1, 3, 4]
+
+
+def test_segment_lookup_equals_rule_by_rule_matching():
+    # the fast path (one lookup per customer) must give what reading the rules top to bottom gives
+    rng = np.random.default_rng(3)
+    for high in (5, 9, 25):  # 25: too large for the lookup table, so the rule-by-rule path runs
+        s = pd.DataFrame(rng.integers(0, high + 1, size=(400, 3)), columns=["r_score", "f_score", "m_score"])
+        for table in (rfm.KIT_SEGMENTS, rfm.R_SEGMENTS):
+            fast = rfm.rfm_segments(s, table).tolist()
+            slow = [next((rule.name for rule in table if rule.matches(*row)), "Others")
+                    for row in s.itertuples(index=False)]
+            assert fast == slow
+
 
 def test_r_rfm_scores_by_hand():
     # 1..10: type-7 quantiles at .2/.4/.6/.8 are 2.8, 4.6, 6.4, 8.2; the cuts add 1
@@ -175,3 +192,37 @@ def test_more_errors():
         rfm.rfm(TX, AS_OF, bins=4)
     with pytest.raises(ValueError, match="have no tier"):
         rfm.segment_tiers(pd.Series(["Top Spender"]))
+
+
+def test_kit_table_at_scale_equals_a_plain_pandas_groupby():
+    # 150,000 rows take the radix-sort path; pandas' groupby is the independent reference
+    rng = np.random.default_rng(11)
+    n = 150_000
+    tx = pd.DataFrame({"customer_id": rng.integers(0, 20_000, n).astype(str),
+                       "date": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 600 * 86_400, n), unit="s"),
+                       "revenue": np.round(rng.normal(50, 30, n), 2)})
+    as_of = pd.Timestamp("2025-09-01")
+    tx = tx[tx.groupby("customer_id")["revenue"].transform("max") > 0]
+    kit = rfm.rfm_table(tx, as_of)
+    buys = tx[tx["revenue"] > 0]
+    day = buys["date"].dt.normalize()
+    by = day.groupby(buys["customer_id"])
+    assert kit.index.tolist() == sorted(tx["customer_id"].unique())
+    assert (kit["frequency"] == by.nunique()).all()
+    assert (kit["recency"] == (as_of - by.max()).dt.days).all()
+    assert (kit["tenure"] == (as_of - by.min()).dt.days).all()
+    np.testing.assert_allclose(kit["monetary"], tx.groupby("customer_id")["revenue"].sum(), atol=1e-9)
+
+
+def test_customers_without_a_purchase_are_refused_or_dropped_and_listed():
+    tx = pd.DataFrame({"customer_id": ["a", "a", "b", "c"],
+                       "date": pd.to_datetime(["2025-01-01", "2025-01-03", "2025-01-02", "2025-01-02"]),
+                       "revenue": [10.0, -10.0, 0.0, 5.0]})
+    with pytest.raises(ValueError, match=r"1 customer\(s\) have no purchase.*\['b'\].*no_purchase='drop'"):
+        rfm.rfm_table(tx, "2025-01-10")
+    result = rfm.rfm(tx, "2025-01-10", bins=5, no_purchase="drop")
+    assert result.index.tolist() == ["a", "c"]
+    assert result.attrs["excluded"]["customers"] == ["b"]
+    assert len(result) + len(result.attrs["excluded"]["customers"]) == tx["customer_id"].nunique()
+    with pytest.raises(ValueError, match="no_purchase must be"):
+        rfm.rfm_table(tx, "2025-01-10", no_purchase="ignore")
