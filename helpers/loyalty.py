@@ -375,6 +375,7 @@ def nps_table(
     >>> nps_table(s, by="tier")[["respondents", "nps"]]
     ... # doctest: +NORMALIZE_WHITESPACE
          respondents    nps
+    tier
     x              2  100.0
     y              2  -50.0
     all            4   25.0
@@ -390,6 +391,7 @@ def nps_table(
         rows["all"] = nps(survey[column], z)
     out = pd.DataFrame(rows).T
     out["respondents"] = out["respondents"].astype(int)
+    out.index.name = groups.name if by is not None else None  # e.g. "tier": charts name their axis from it
     return out
 
 

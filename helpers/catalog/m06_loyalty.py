@@ -32,19 +32,22 @@ LABELS: dict[str, dict[str, str]] = {
     "loy_nps_high": {"en": "NPS high", "zh": "上限"},
     "loy_csat": {"en": "CSAT (top-2-box)", "zh": "满意率（前两档）"},
     # charts
-    "loy_likert_title": {"en": "Overall satisfaction by tier", "zh": "各层级客户的整体满意度"},
+    "loy_likert_title": {"en": "Overall satisfaction by {by}", "zh": "各{by}客户的整体满意度"},
     "loy_likert_x": {"en": "Share of respondents (dissatisfied ← → satisfied)",
                      "zh": "受访者占比（不满意 ← → 满意）"},
-    "loy_nps_title": {"en": "NPS by tier, with 95% margin of error", "zh": "各层级净推荐值（含95%误差范围）"},
+    "loy_nps_title": {"en": "NPS by {by}, with 95% margin of error", "zh": "各{by}净推荐值（含95%误差范围）"},
     "loy_nps_axis": {"en": "NPS (points, −100 to +100)", "zh": "净推荐值（分，−100 至 +100）"},
     "loy_stated_title": {"en": "Stated intention vs what customers did", "zh": "自述复购意向与实际行为"},
     "loy_stated": {"en": "Stated probability (mean)", "zh": "自述复购概率（平均）"},
     "loy_observed": {"en": "Bought within 6 months", "zh": "6个月内实际复购"},
     "loy_share_axis": {"en": "Share of respondents", "zh": "受访者占比"},
-    "loy_mix_title": {"en": "Loyalty mix by tier", "zh": "各层级的忠诚度构成"},
+    "loy_mix_title": {"en": "Loyalty mix by {by}", "zh": "各{by}的忠诚度构成"},
+    "loy_by_tier": {"en": "tier", "zh": "层级"},
+    "loy_by_segment": {"en": "RFM segment", "zh": "RFM细分"},
     "loy_band_axis": {"en": "Stated repurchase probability", "zh": "自述复购概率"},
     # widget
-    "loy_choose": {"en": "Tier", "zh": "层级"},
+    "loy_choose": {"en": "Group", "zh": "分组"},
+    "loy_group_by": {"en": "Group by", "zh": "分组依据"},
     "loy_sentence": {
         "en": "<b>{segment}</b>: NPS <b>{nps}</b> ± {margin} points (95% interval {low} to {upper}, {n:,} answers); "
               "high loyalty {loyal}.",

@@ -23,11 +23,20 @@ def group_label(name: object, lang: str = "en") -> str:
 
     Examples
     --------
-    >>> group_label("potential"), group_label("VIP", "zh"), group_label("east")
-    ('Potential', 'VIP客户', 'east')
+    >>> group_label("potential"), group_label("VIP", "zh"), group_label("cant_lose"), group_label("east")
+    ('Potential', 'VIP客户', "Can't lose", 'east')
     """
-    key = f"loy_{name}"
-    return label(key, lang) if key in LABELS else str(name)
+    for key in (f"loy_{name}", f"seg_{name}"):  # tiers first, then the RFM segments of module 04
+        if key in LABELS:
+            return label(key, lang)
+    return str(name)
+
+
+def _grouping(index: pd.Index, lang: str) -> tuple[str, str]:
+    """(axis label, the words after "by" in a title) for groups that are RFM segments or tiers."""
+    if index.name == "segment":
+        return label("segment", lang), label("loy_by_segment", lang)
+    return label("loy_tier", lang), label("loy_by_tier", lang)
 
 
 def _color(name: object, i: int) -> str:
@@ -77,8 +86,9 @@ def plot_likert(dist: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None)
     ax.set_xlim(-reach - 0.05, reach + 0.05)
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{abs(v):.0%}"))
     ax.set_xlabel(label("loy_likert_x", lang))
-    ax.set_ylabel(label("loy_tier", lang))
-    ax.set_title(label("loy_likert_title", lang))
+    axis, by = _grouping(dist.index, lang)
+    ax.set_ylabel(axis)
+    ax.set_title(label("loy_likert_title", lang, by=by))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=5, fontsize=9, frameon=False)
     return ax
 
@@ -109,8 +119,9 @@ def plot_nps(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -
     ax.set_ylim(len(table) - 0.5, -0.8)
     ax.set_xlim(-100, 100)
     ax.set_xlabel(label("loy_nps_axis", lang))
-    ax.set_ylabel(label("loy_tier", lang))
-    ax.set_title(label("loy_nps_title", lang))
+    axis, by = _grouping(table.index, lang)
+    ax.set_ylabel(axis)
+    ax.set_title(label("loy_nps_title", lang, by=by))
     return ax
 
 
@@ -173,8 +184,9 @@ def plot_loyalty_mix(mix: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
     ax.set_xlim(0, 1)
     percent_axis(ax, "x")
     ax.set_xlabel(label("loy_share_axis", lang))
-    ax.set_ylabel(label("loy_tier", lang))
-    ax.set_title(label("loy_mix_title", lang))
+    axis, by = _grouping(mix.index, lang)
+    ax.set_ylabel(axis)
+    ax.set_title(label("loy_mix_title", lang, by=by))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False)
     return ax
 
@@ -189,7 +201,7 @@ def nps_summary_table(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     >>> nps_summary_table(nps_table(s, by="tier")).loc["VIP", "NPS"]
     '100.0'
     """
-    shown = table.rename(index=lambda g: group_label(g, lang))
+    shown = table.rename(index=lambda g: group_label(g, lang)).rename_axis(index=None)
     shown = shown.rename(columns=lambda c: f"loy_{c}")
     return readable_table(shown, percent=["loy_promoters", "loy_passives", "loy_detractors"],
                           decimals={"loy_nps": 1, "loy_nps_margin": 1, "loy_nps_low": 1, "loy_nps_high": 1}, lang=lang)

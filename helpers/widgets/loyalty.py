@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -12,6 +14,11 @@ from helpers.plots.loyalty import group_label, plot_loyalty_mix, plot_nps
 from helpers.widgets._render import figure_png
 
 
+def _grouping_name(column: str, lang: str) -> str:
+    key = {"tier": "loy_tier", "segment": "segment"}.get(column)
+    return label(key, lang) if key else column
+
+
 class LoyaltyExplorer:
     """Drop-down of segments + a sentence + two charts (NPS with its 95% interval, loyalty mix).
 
@@ -20,8 +27,9 @@ class LoyaltyExplorer:
     survey : DataFrame
         Survey answers (``satisfaction``, ``repurchase_probability``,
         ``recommend_score``) with a segment column.
-    segment : str, default "tier"
-        The column that holds each respondent's segment.
+    segment : str or sequence of str, default "tier"
+        The column that holds each respondent's segment. With several columns
+        (e.g. ``["tier", "segment"]``) a "Group by" toggle switches between them.
     rule : LoyaltyRule
         The loyalty rule (:func:`helpers.loyalty.loyalty_tier`).
     lang : {"en", "zh"}
@@ -43,26 +51,46 @@ class LoyaltyExplorer:
     -100.0
     >>> "NPS <b>-100</b>" in ex.sentence.value
     True
+    >>> s["segment"] = ["champions", "loyal", "lost", "lost"]
+    >>> ex = LoyaltyExplorer(s, ["tier", "segment"])
+    >>> ex.grouping.value = "segment"
+    >>> ex.choice.options[0], float(ex.result["nps"])
+    (('Champions', 'champions'), 100.0)
     """
 
-    def __init__(self, survey: pd.DataFrame, segment: str = "tier", *, rule: LoyaltyRule = LoyaltyRule(),
-                 lang: str = "en") -> None:
+    def __init__(self, survey: pd.DataFrame, segment: str | Sequence[str] = "tier", *,
+                 rule: LoyaltyRule = LoyaltyRule(), lang: str = "en") -> None:
         self.lang = lang
-        self._nps = nps_table(survey, by=segment)
+        columns = [segment] if isinstance(segment, str) else list(segment)
+        if not columns:
+            raise ValueError("LoyaltyExplorer: give at least one segment column, e.g. 'tier'.")
         loyalty = loyalty_tier(survey, rule)["loyalty"]
-        self._mix = loyalty_mix(loyalty, survey[segment].astype(str).rename(segment))
-        names = [n for n in self._nps.index if n != "all"]
-        self.choice = widgets.Dropdown(options=[(group_label(n, lang), n) for n in names], value=names[0],
-                                       description=label("loy_choose", lang), layout=widgets.Layout(width="320px"))
+        # every grouping is computed once; the controls only choose what to show
+        self._tables = {col: (nps_table(survey, by=col), loyalty_mix(loyalty, survey[col].astype(str).rename(col)))
+                        for col in columns}
+        self.grouping = widgets.ToggleButtons(options=[(_grouping_name(c, lang), c) for c in columns],
+                                              value=columns[0], description=label("loy_group_by", lang))
+        self.choice = widgets.Dropdown(description=label("loy_choose", lang), layout=widgets.Layout(width="320px"))
         self.sentence = widgets.HTML()
         self.image = widgets.Image(format="png")
+        self._set_options()
+        self.grouping.observe(lambda change: self._set_options(), names="value")
         self.choice.observe(lambda change: self.update(), names="value")
         self.update()
-        self.widget = widgets.VBox([self.choice, self.sentence, self.image])
+        parts = [self.choice, self.sentence, self.image]
+        self.widget = widgets.VBox(([self.grouping] if len(columns) > 1 else []) + parts)
+
+    def _set_options(self) -> None:
+        self._nps, self._mix = self._tables[self.grouping.value]
+        names = [n for n in self._nps.index if n != "all"]
+        self.choice.options = [(group_label(n, self.lang), n) for n in names]  # resets the value to names[0]
+        self.choice.value = names[0]
 
     def update(self) -> None:
         """Recompute the sentence and redraw the charts for the chosen segment."""
         name = self.choice.value
+        if name is None or name not in self._nps.index:
+            return
         self.result = self._nps.loc[name]
         r = self.result
         self.sentence.value = label(
