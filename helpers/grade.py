@@ -222,17 +222,23 @@ def identify(path: Path, root: Path, known: dict[str, Assignment], nb: nbformat.
             name_module = match.group(1)
             break
     content_module = ""
+    fits: list[str] = []
     if nb is not None:
         source = str(nb.metadata.get("kit", {}).get("generated_from", ""))
         m = re.search(r"(\d{2})_[^/]*\.ipynb$", source)
         if m:
             content_module = m.group(1)
         else:
-            ids = {c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells}
-            for module, a in known.items():
-                if set(a.questions) <= ids:
-                    content_module = module
-                    break
+            # no kit metadata: fall back to the graded cell ids, but only when exactly one
+            # exercise fits best (several exercises may share ids such as "task1")
+            ids = {c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells
+                   if c.metadata.get("nbgrader", {}).get("grade")}
+            fits = [module for module, a in known.items() if set(a.questions) <= ids]
+            exact = [module for module in fits if set(known[module].questions) == ids]
+            if len(exact) == 1:
+                content_module = exact[0]
+            elif not exact and len(fits) == 1:
+                content_module = fits[0]
     problem = ""
     module = name_module or content_module
     if name_module and content_module and name_module != content_module:
@@ -240,6 +246,9 @@ def identify(path: Path, root: Path, known: dict[str, Assignment], nb: nbformat.
                    f"{content_module}. Ask the learner to submit the right file.")
     if not module:
         problem = "no exercise number in the file name and no exercise metadata inside"
+        if nb is not None and len(fits) > 1:
+            problem = (f"no exercise number in the file name, and its graded cells fit exercises {', '.join(fits)}: "
+                       "add the exercise number to the file name (e.g. 04_rfm - Li Wei.ipynb)")
     if len(rel.parts) > 1:
         learner = slugify(rel.parts[0])
     else:

@@ -181,3 +181,19 @@ def test_out_inside_submissions_is_refused(tmp_path):
     (tmp_path / "sub").mkdir()
     with pytest.raises(ValueError, match="inside the submissions folder"):
         grade.grade_folder(tmp_path / "sub", tmp_path / "sub" / "out", progress=None)
+
+
+def test_module_from_cells_only_when_one_exercise_fits():
+    # every exercise's graded cells are called task1, task2, ...: without the kit's metadata and
+    # without a number in the file name, the grader must not guess (it once said "exercise 03")
+    import nbformat
+
+    from helpers.grade import assignments, identify
+
+    known = assignments()
+    nb = nbformat.read(EXERCISES_DIR / "04_rfm.ipynb", as_version=4)
+    assert identify(Path("/s/ann_04_rfm.ipynb"), Path("/s"), known, nb) == ("ann", "04", "")
+    nb.metadata.pop("kit")
+    assert identify(Path("/s/ann_04_rfm.ipynb"), Path("/s"), known, nb) == ("ann", "04", "")
+    learner, module, problem = identify(Path("/s/homework.ipynb"), Path("/s"), known, nb)
+    assert module == "" and "fit exercises" in problem and "04" in problem
