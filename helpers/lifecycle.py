@@ -24,6 +24,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from helpers._common import day_after_last
+from helpers._common import require_columns as _columns
+
 __all__ = [
     "STAGES",
     "ACTIVITY",
@@ -54,17 +57,8 @@ ATTACK_DEFENCE: pd.DataFrame = pd.DataFrame(
 ).set_index("stage")
 
 
-def _columns(frame: pd.DataFrame, columns: list[str], what: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise KeyError(f"{what}: column(s) {missing} not found; the table has {list(frame.columns)}. "
-                       "Pass the right names, e.g. customer='customer_id', date='date'.")
-
-
 def _as_of(transactions: pd.DataFrame, date: str, as_of: object) -> pd.Timestamp:
-    if as_of is None:
-        return pd.Timestamp(transactions[date].max()).normalize() + pd.Timedelta(days=1)
-    return pd.Timestamp(as_of)
+    return day_after_last(transactions, date) if as_of is None else pd.Timestamp(as_of)
 
 
 def purchase_days(

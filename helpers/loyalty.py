@@ -41,6 +41,8 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
+from helpers._common import require_columns
+
 __all__ = [
     "SATISFACTION_LEVELS",
     "REPURCHASE_BANDS",
@@ -88,12 +90,7 @@ Z95 = 1.959963984540054  # the 97.5% point of the standard normal
 
 
 def _require(frame: pd.DataFrame, columns: list[str], what: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise KeyError(
-            f"{what}: column(s) {missing} not found; the table has {list(frame.columns)}. "
-            "Pass the right names with the matching argument (e.g. customer='customer_id')."
-        )
+    require_columns(frame, columns, what, "Pass the right names with the matching argument (e.g. customer='customer_id').")
 
 
 def _numbers(values: ArrayLike, what: str, low: float, high: float) -> pd.Series:

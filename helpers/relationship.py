@@ -25,6 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from helpers._common import day_after_last, require_columns
 from helpers.loyalty import SERVICE_TIERS
 
 __all__ = [
@@ -67,14 +68,11 @@ CONTACT_COSTS: dict[str, float] = {"problem_report": 25.0, "after_sale_followup"
 
 
 def _require(frame: pd.DataFrame, columns: list[str], what: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise KeyError(f"{what}: column(s) {missing} not found; the table has {list(frame.columns)}. "
-                       "Pass the right names with the matching argument.")
+    require_columns(frame, columns, what, "Pass the right names with the matching argument.")
 
 
 def _window(frame: pd.DataFrame, date: str, as_of: pd.Timestamp | str | None, window_days: int) -> tuple[pd.DataFrame, pd.Timestamp]:
-    end = pd.Timestamp(as_of) if as_of is not None else frame[date].max().normalize() + pd.Timedelta(days=1)
+    end = pd.Timestamp(as_of) if as_of is not None else day_after_last(frame, date)
     start = end - pd.Timedelta(days=window_days)
     return frame[(frame[date] >= start) & (frame[date] < end)], end
 

@@ -55,6 +55,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from helpers._common import day_after_last
+from helpers._common import require_columns as _columns
+
 __all__ = [
     "CONVENTIONS",
     "SegmentRule",
@@ -159,15 +162,6 @@ KIT_ACTIONS: dict[str, str] = {
 }
 
 
-def _columns(frame: pd.DataFrame, columns: Sequence[str]) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise KeyError(
-            f"column(s) {missing} not found; the table has {list(frame.columns)}. "
-            "Pass the right names, e.g. customer='customer_id', date='date', amount='revenue'."
-        )
-
-
 def default_as_of(transactions: pd.DataFrame, date: str = "date") -> pd.Timestamp:
     """The kit's default analysis date: the day after the last transaction (midnight).
 
@@ -178,7 +172,7 @@ def default_as_of(transactions: pd.DataFrame, date: str = "date") -> pd.Timestam
     Timestamp('2025-01-04 00:00:00')
     """
     _columns(transactions, [date])
-    return pd.Timestamp(transactions[date].max()).normalize() + pd.Timedelta(days=1)
+    return day_after_last(transactions, date)
 
 
 def _id_order(uniques: object) -> np.ndarray:

@@ -10,9 +10,12 @@ from helpers import pareto
 
 
 class CompanyReference:
-    """Per-customer revenue and margin of the synthetic company (or of ``transactions`` given in tests).
+    """The tables the self-checks compare with: the synthetic company's, or the ones given in tests.
 
-    The data is read on the first check only, so importing a checks module is instant.
+    The data is read on the first check only, so importing a checks module is
+    instant. When any table is given, the reference is in "given" mode: it uses
+    exactly the given tables and never loads the shipped ones (a table not given
+    is ``None``). Module checks subclass it to add their own reference values.
 
     Examples
     --------
@@ -20,19 +23,28 @@ class CompanyReference:
     ...                                      "cost": [1.0, 1.0, 1.0]}))
     >>> ref.revenue.to_dict(), ref.margin.to_dict()
     ({'a': 4.0, 'b': 2.0}, {'a': 2.0, 'b': 1.0})
+    >>> ref.frame("survey") is None
+    True
     """
 
-    def __init__(self, transactions: pd.DataFrame | None = None) -> None:
-        self._tx = transactions
+    def __init__(self, transactions: pd.DataFrame | None = None, **tables: pd.DataFrame | None) -> None:
+        self._given = {"transactions": transactions, **tables}
+        self._loaded: dict[str, pd.DataFrame] = {}
+
+    def frame(self, name: str) -> pd.DataFrame | None:
+        """One table by name (``"transactions"``, ``"customers"``, ``"survey"``, ``"contacts"``, ``"leads"`` …)."""
+        if any(frame is not None for frame in self._given.values()):
+            return self._given.get(name)
+        if name not in self._loaded:
+            from helpers.data import load_synthetic
+
+            self._loaded[name] = load_synthetic(name)
+        return self._loaded[name]
 
     @cached_property
     def tx(self) -> pd.DataFrame:
         """The transactions (the synthetic company's unless given)."""
-        if self._tx is not None:
-            return self._tx
-        from helpers.data import load_synthetic
-
-        return load_synthetic("transactions")
+        return self.frame("transactions")
 
     @cached_property
     def revenue(self) -> pd.Series:

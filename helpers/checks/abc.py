@@ -15,7 +15,7 @@ import pandas as pd
 
 from helpers import abc
 from helpers.checks._reference import CompanyReference
-from helpers.checks.core import Checks, Feedback, Task, as_number, close
+from helpers.checks.core import Checks, Feedback, Task, as_number, choice, close
 
 #: Task 6 options: which B customers to grow first.
 TASK6_ANSWER = "a"
@@ -135,14 +135,9 @@ def make_checks(transactions: pd.DataFrame | None = None) -> Checks:
         return Feedback(name, "incorrect", "Set the A slider to 70 and the B slider to 90, with revenue selected, and read the A count.")
 
     def task6(answer: Any) -> Feedback:
-        name = "Task 6"
-        if not isinstance(answer, str) or answer.strip().lower() not in ("a", "b", "c"):
-            return Feedback(name, "incorrect", "Answer with one letter in quotes: \"a\", \"b\" or \"c\".")
-        if answer.strip().lower() == TASK6_ANSWER:
-            return Feedback(name, "correct", "Margin tells you where extra sales effort pays back.")
-        if answer.strip().lower() == "b":
-            return Feedback(name, "incorrect", "Closeness to the A boundary says little about profit. Look at task 3: revenue and margin classes can disagree.")
-        return Feedback(name, "incorrect", "Effort is limited; the point of tiering is to choose. Which B customers earn the most per sale?")
+        return choice("Task 6", answer, TASK6_ANSWER, "Margin tells you where extra sales effort pays back.", {
+            "b": "Closeness to the A boundary says little about profit. Look at task 3: revenue and margin classes can disagree.",
+            "c": "Effort is limited; the point of tiering is to choose. Which B customers earn the most per sale?"})
 
     return Checks([
         Task("Task 1", task1, ["Sort customers by revenue and cut at 80% and 95% of the total.",

@@ -115,6 +115,31 @@ def close(a: float, b: float, tol: float = 1e-6) -> bool:
     return abs(a - b) <= tol
 
 
+def choice(name: str, answer: Any, correct: str, right: str, wrong: dict[str, str],
+           letters: tuple[str, ...] = ("a", "b", "c")) -> Feedback:
+    """Feedback on a multiple-choice answer: one letter as text, case and spaces ignored.
+
+    ``right`` is the message for the correct letter; ``wrong`` maps every other letter to
+    a hint that says why that choice does not hold (no letter gives the answer away).
+
+    Examples
+    --------
+    >>> choice("Task 6", " B", "b", "Yes.", {"a": "No: a.", "c": "No: c."}).status
+    'correct'
+    >>> choice("Task 6", "c", "b", "Yes.", {"a": "No: a.", "c": "No: c."}).message
+    'No: c.'
+    >>> choice("Task 6", 2, "b", "Yes.", {"a": "No: a.", "c": "No: c."}).message
+    'Answer with one letter in quotes: "a", "b" or "c".'
+    """
+    if not isinstance(answer, str) or answer.strip().lower() not in letters:
+        listed = ", ".join(f'"{x}"' for x in letters[:-1]) + f' or "{letters[-1]}"'
+        return Feedback(name, "incorrect", f"Answer with one letter in quotes: {listed}.")
+    letter = answer.strip().lower()
+    if letter == correct:
+        return Feedback(name, "correct", right)
+    return Feedback(name, "incorrect", wrong[letter])
+
+
 def show(feedback: Feedback) -> None:
     """Display feedback as HTML in Jupyter, or print it elsewhere.
 

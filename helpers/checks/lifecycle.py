@@ -15,7 +15,8 @@ from typing import Any
 import pandas as pd
 
 from helpers import lifecycle
-from helpers.checks.core import Checks, Feedback, Task, as_number
+from helpers.checks._reference import CompanyReference
+from helpers.checks.core import Checks, Feedback, Task, as_number, choice
 
 #: The customer whose stage is asked in task 3.
 CUSTOMER = "C00002"
@@ -25,18 +26,10 @@ CHURN_DAYS, LOYAL_DAYS = 365, 5
 TASK5_ANSWER = "b"
 
 
-class _Reference:
-    def __init__(self, transactions: pd.DataFrame | None, customers: pd.DataFrame | None, leads: pd.DataFrame | None) -> None:
-        self._tx, self._customers, self._leads = transactions, customers, leads
-
-    @cached_property
+class _Reference(CompanyReference):
+    @property
     def tables(self) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame | None]:
-        if self._tx is not None:
-            return self._tx, self._customers, self._leads
-        from helpers.data import load_company
-
-        company = load_company()
-        return company.transactions, company.customers, company.leads
+        return self.tx, self.frame("customers"), self.frame("leads")
 
     @cached_property
     def gaps(self) -> pd.Series:
@@ -64,7 +57,7 @@ def make_checks(transactions: pd.DataFrame | None = None, customers: pd.DataFram
     >>> check.task1.evaluate(19).status, check.task1.evaluate(15).status   # gaps 10 and 20 days
     ('correct', 'incorrect')
     """
-    ref = _Reference(transactions, customers, leads)
+    ref = _Reference(transactions, customers=customers, leads=leads)
 
     def task1(silent_days: Any) -> Feedback:
         name = "Task 1"
@@ -129,15 +122,9 @@ def make_checks(transactions: pd.DataFrame | None = None, customers: pd.DataFram
         return Feedback(name, "incorrect", "Keep rows where activity is \"active\" and membership is \"member\" or \"VIP\", then count them.")
 
     def task5(answer: Any) -> Feedback:
-        name = "Task 5"
-        if not isinstance(answer, str) or answer.strip().lower() not in ("a", "b", "c"):
-            return Feedback(name, "incorrect", "Answer with one letter in quotes: \"a\", \"b\" or \"c\".")
-        a = answer.strip().lower()
-        if a == TASK5_ANSWER:
-            return Feedback(name, "correct", "They already bought once; the next step is the second purchase.")
-        if a == "a":
-            return Feedback(name, "incorrect", "Acquisition is for people who never bought. One-time customers already did.")
-        return Feedback(name, "incorrect", "Win-back is for churned customers. One-time customers may still be recent.")
+        return choice("Task 5", answer, TASK5_ANSWER, "They already bought once; the next step is the second purchase.", {
+            "a": "Acquisition is for people who never bought. One-time customers already did.",
+            "c": "Win-back is for churned customers. One-time customers may still be recent."})
 
     return Checks([
         Task("Task 1", task1, ["Gaps are measured between a customer's purchase days.",

@@ -20,27 +20,19 @@ from typing import Any
 import pandas as pd
 
 from helpers import loyalty
-from helpers.checks.core import Checks, Feedback, Task, as_number, close
+from helpers.checks._reference import CompanyReference
+from helpers.checks.core import Checks, Feedback, Task, as_number, choice, close
 
 #: Task 6: the right letter (the VIP interval is wide; "at least 40 for sure" is not supported).
 TASK6_ANSWER = "b"
 
 
-class _Reference:
+class _Reference(CompanyReference):
     """Reference values, computed on the first check only."""
 
-    def __init__(self, survey: pd.DataFrame | None, customers: pd.DataFrame | None,
-                 transactions: pd.DataFrame | None) -> None:
-        self._frames = (survey, customers, transactions)
-
-    @cached_property
+    @property
     def frames(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-        if all(f is not None for f in self._frames):
-            return self._frames  # type: ignore[return-value]
-        from helpers.data import load_company
-
-        c = load_company()
-        return c.survey, c.customers, c.transactions
+        return self.frame("survey"), self.frame("customers"), self.tx
 
     @cached_property
     def answers(self) -> pd.DataFrame:
@@ -82,7 +74,7 @@ def make_checks(
     >>> check.task1.evaluate(0.5).status, check.task1.evaluate(50).status
     ('correct', 'incorrect')
     """
-    ref = _Reference(survey, customers, transactions)
+    ref = _Reference(transactions, survey=survey, customers=customers)
 
     def share_task(name: str, expected_of: Any, mistakes: list[tuple[Any, str]], what: str) -> Any:
         def evaluate(answer: Any) -> Feedback:
@@ -200,15 +192,9 @@ def make_checks(
         return Feedback(name, "incorrect", "Not the count. Combine satisfaction >= 4 with 'did not buy in the 183 days after the survey' (loyalty.bought_after_survey).")
 
     def task6(answer: Any) -> Feedback:
-        name = "Task 6"
-        if not isinstance(answer, str) or answer.strip().lower() not in ("a", "b", "c"):
-            return Feedback(name, "incorrect", "Store one letter as text: \"a\", \"b\" or \"c\".")
-        letter = answer.strip().lower()
-        if letter == TASK6_ANSWER:
-            return Feedback(name, "correct", "With a few dozen answers, the interval is what you can claim.")
-        if letter == "a":
-            return Feedback(name, "incorrect", "The point estimate is not the whole story: look at the lower end of the interval from task 4.")
-        return Feedback(name, "incorrect", "Look again at the sign of the VIP NPS from task 3.")
+        return choice("Task 6", answer, TASK6_ANSWER, "With a few dozen answers, the interval is what you can claim.", {
+            "a": "The point estimate is not the whole story: look at the lower end of the interval from task 4.",
+            "c": "Look again at the sign of the VIP NPS from task 3."})
 
     return Checks(
         [

@@ -17,24 +17,16 @@ from typing import Any
 import pandas as pd
 
 from helpers import loyalty, relationship
+from helpers.checks._reference import CompanyReference
 from helpers.checks.core import Checks, Feedback, Task, as_number, close
 
 
-class _Reference:
+class _Reference(CompanyReference):
     """Reference values, computed on the first check only."""
 
-    def __init__(self, customers: pd.DataFrame | None, transactions: pd.DataFrame | None,
-                 contacts: pd.DataFrame | None) -> None:
-        self._frames = (customers, transactions, contacts)
-
-    @cached_property
+    @property
     def frames(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-        if all(f is not None for f in self._frames):
-            return self._frames  # type: ignore[return-value]
-        from helpers.data import load_company
-
-        c = load_company()
-        return c.customers, c.transactions, c.contacts
+        return self.frame("customers"), self.tx, self.frame("contacts")
 
     @cached_property
     def as_of(self) -> pd.Timestamp:
@@ -81,7 +73,7 @@ def make_checks(
     >>> check.task1.evaluate(1).status, check.task1.evaluate(2).status
     ('correct', 'incorrect')
     """
-    ref = _Reference(customers, transactions, contacts)
+    ref = _Reference(transactions, customers=customers, contacts=contacts)
 
     def task1(answer: Any) -> Feedback:
         name = "Task 1"

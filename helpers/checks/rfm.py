@@ -15,7 +15,8 @@ from typing import Any
 import pandas as pd
 
 from helpers import rfm
-from helpers.checks.core import Checks, Feedback, Task, as_number, close
+from helpers.checks._reference import CompanyReference
+from helpers.checks.core import Checks, Feedback, Task, as_number, choice, close
 
 #: The customer whose RFM is worked out in task 1.
 CUSTOMER = "C00084"
@@ -23,18 +24,7 @@ CUSTOMER = "C00084"
 TASK5_ANSWER = "b"
 
 
-class _Reference:
-    def __init__(self, transactions: pd.DataFrame | None) -> None:
-        self._tx = transactions
-
-    @cached_property
-    def tx(self) -> pd.DataFrame:
-        if self._tx is not None:
-            return self._tx
-        from helpers.data import load_synthetic
-
-        return load_synthetic("transactions")
-
+class _Reference(CompanyReference):
     @cached_property
     def result(self) -> pd.DataFrame:
         return rfm.rfm(self.tx)
@@ -148,15 +138,11 @@ def make_checks(transactions: pd.DataFrame | None = None) -> Checks:
         return Feedback(name, "incorrect", "Make rfm.segment_summary(result, result[\"segment\"]) and read value_share in the row \"champions\".")
 
     def task5(answer: Any) -> Feedback:
-        name = "Task 5"
-        if not isinstance(answer, str) or answer.strip().lower() not in ("a", "b", "c"):
-            return Feedback(name, "incorrect", "Answer with one letter in quotes: \"a\", \"b\" or \"c\".")
-        a = answer.strip().lower()
-        if a == TASK5_ANSWER:
-            return Feedback(name, "correct", "They were among the best customers and have gone quiet: a person should find out why, now.")
-        if a == "a":
-            return Feedback(name, "incorrect", "A mass discount treats your best past customers like everybody else and costs margin. What would you do for a key account that stopped ordering?")
-        return Feedback(name, "incorrect", "Waiting is how 'can't lose' becomes 'lost'. Their recency score is already low.")
+        return choice("Task 5", answer, TASK5_ANSWER,
+                      "They were among the best customers and have gone quiet: a person should find out why, now.", {
+            "a": "A mass discount treats your best past customers like everybody else and costs margin. "
+                 "What would you do for a key account that stopped ordering?",
+            "c": "Waiting is how 'can't lose' becomes 'lost'. Their recency score is already low."})
 
     return Checks([
         Task("Task 1", task1, ["Filter the customer's rows; as_of is the day after the last transaction.",

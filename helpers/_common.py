@@ -1,0 +1,36 @@
+"""Small validations shared by the compute modules (private: the public API lives in each module)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+
+def require_columns(frame: pd.DataFrame, columns: Sequence[str], what: str = "",
+                    hint: str = "Pass the right names, e.g. customer='customer_id', date='date', amount='revenue'.") -> None:
+    """Raise a ``KeyError`` naming the missing columns, the columns the table has, and how to fix it.
+
+    Examples
+    --------
+    >>> require_columns(pd.DataFrame({"a": [1]}), ["a"])
+    >>> require_columns(pd.DataFrame({"a": [1]}), ["a", "b"], "survey")
+    Traceback (most recent call last):
+    ...
+    KeyError: "survey: column(s) ['b'] not found; the table has ['a']. Pass the right names, e.g. customer='customer_id', date='date', amount='revenue'."
+    """
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        prefix = f"{what}: " if what else ""
+        raise KeyError(f"{prefix}column(s) {missing} not found; the table has {list(frame.columns)}. {hint}")
+
+
+def day_after_last(frame: pd.DataFrame, date: str = "date") -> pd.Timestamp:
+    """The kit's default analysis date: midnight after the last date in ``frame[date]``.
+
+    Examples
+    --------
+    >>> day_after_last(pd.DataFrame({"date": pd.to_datetime(["2025-01-01 10:00", "2025-01-03 18:30"])}))
+    Timestamp('2025-01-04 00:00:00')
+    """
+    return pd.Timestamp(frame[date].max()).normalize() + pd.Timedelta(days=1)
