@@ -322,21 +322,30 @@ def level_mix(served: pd.Series, tiers: pd.Series) -> pd.DataFrame:
     return table.div(table.sum(axis=1), axis=0)
 
 
-def default_playbook() -> pd.DataFrame:
+def default_playbook(tiering: str = "service") -> pd.DataFrame:
     """The kit's service playbook per tier: what each tier gets, how often, through which channel, at what cost.
 
     Contact actions cost what the company's log charges per contact
     (:data:`CONTACT_COSTS`); ``perk`` rows are goods or discounts (double
     points, coupons) with their own cost. ``per_year`` is per customer.
 
+    Parameters
+    ----------
+    tiering : {"service", "abc"}
+        ``"service"``: VIP / regular / potential (module 06's tiers);
+        ``"abc"``: A / B / C classes (module 02). A is served as key accounts,
+        B gets care with a growth offer, C is served through low-cost channels.
+
     Examples
     --------
     >>> pb = default_playbook()
     >>> sorted(pb["tier"].unique())
     ['VIP', 'potential', 'regular']
+    >>> sorted(default_playbook("abc")["tier"].unique())
+    ['A', 'B', 'C']
     """
-    rows = [
-        # tier, action, contact type, channel, per year, unit cost
+    # tier, action, contact type, channel, per year, unit cost
+    rows = {"service": [
         ("VIP", "Joint planning review with the dedicated account manager", "joint_planning", "visit / video call", 2, 120.0),
         ("VIP", "Follow-up call after each larger purchase", "after_sale_followup", "phone", 4, 15.0),
         ("VIP", "Exclusive offers and new-product previews", "proactive_offer", "personal message", 6, 8.0),
@@ -348,8 +357,20 @@ def default_playbook() -> pd.DataFrame:
         ("regular", "Member coupon", "perk", "app", 1, 10.0),
         ("potential", "Targeted first-repeat offer or trial", "proactive_offer", "SMS / app", 2, 8.0),
         ("potential", "Self-service help, hotline only when needed", "problem_report", "web / hotline", 0.5, 25.0),
-    ]
-    return pd.DataFrame(rows, columns=["tier", "action", "contact_type", "channel", "per_year", "unit_cost"])
+    ], "abc": [
+        ("A", "Named account owner; yearly planning meeting", "joint_planning", "visit / video call", 1, 120.0),
+        ("A", "Follow-up call after each larger purchase", "after_sale_followup", "phone", 4, 15.0),
+        ("A", "Early news of new products and personal offers", "proactive_offer", "personal message", 4, 8.0),
+        ("A", "Priority handling of problems", "problem_report", "dedicated line", 2, 25.0),
+        ("B", "Follow-up call after the first purchase in a new category", "after_sale_followup", "phone", 1, 15.0),
+        ("B", "Offers for the next category (grow towards A)", "proactive_offer", "SMS / app", 3, 8.0),
+        ("B", "Standard service line for problems", "problem_report", "hotline", 1, 25.0),
+        ("C", "Automated reminder with a coupon", "proactive_offer", "SMS / app", 1, 8.0),
+        ("C", "Self-service help, hotline only when needed", "problem_report", "web / hotline", 0.5, 25.0),
+    ]}
+    if tiering not in rows:
+        raise ValueError(f"default_playbook: tiering must be 'service' or 'abc'; got {tiering!r}.")
+    return pd.DataFrame(rows[tiering], columns=["tier", "action", "contact_type", "channel", "per_year", "unit_cost"])
 
 
 def playbook_cost(playbook: pd.DataFrame) -> pd.Series:

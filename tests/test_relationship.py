@@ -89,6 +89,17 @@ def test_gap_shares_add_up_and_mix_rows_sum_to_one(rows):
     assert rel.level_mix(served, tiers).sum(axis=1).to_numpy() == pytest.approx(1.0)
 
 
+def test_abc_playbook_costs_hand_worked_and_use_the_logs_contact_costs():
+    pb = rel.default_playbook("abc")
+    # A: 1×120 + 4×15 + 4×8 + 2×25 = 262; B: 1×15 + 3×8 + 1×25 = 64; C: 1×8 + 0.5×25 = 20.5
+    assert rel.playbook_cost(pb).to_dict() == {"A": 262.0, "B": 64.0, "C": 20.5}
+    for playbook in (pb, rel.default_playbook()):
+        contacts = playbook[playbook["contact_type"] != "perk"]
+        assert (contacts["unit_cost"] == contacts["contact_type"].map(rel.CONTACT_COSTS)).all()
+    with pytest.raises(ValueError, match="tiering must be"):
+        rel.default_playbook("rfm")
+
+
 def test_playbook_costs_hand_worked():
     pb = rel.default_playbook()
     # VIP: 2*120 + 4*15 + 6*8 + 2*25 + 1*60 = 240 + 60 + 48 + 50 + 60 = 458
