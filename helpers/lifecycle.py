@@ -8,7 +8,8 @@ is positive (returns are not purchases), as in :mod:`helpers.rfm`'s kit conventi
 
 Stages (客户生命周期), decided in this order:
 
-1. **potential** (潜在客户): a lead or a registered customer with no purchase before ``as_of``;
+1. **potential** (潜在客户): a lead, a registered customer or a customer with only returns or
+   zero-amount rows, with no purchase before ``as_of``;
 2. **churned** (流失客户): the last purchase is more than ``churn_days`` ago;
 3. **one_time** (一次性客户): bought on one day only;
 4. **loyal** (忠诚客户): bought on at least ``loyal_days`` different days;
@@ -192,6 +193,11 @@ def lifecycle_table(
     days = purchase_days(transactions, as_of_ts, customer=customer, date=date, amount=amount)
     grouped = days.groupby(customer)["day"]
     table = pd.DataFrame({"frequency": grouped.size(), "last": grouped.max()})
+    # customers whose rows before as_of are only returns or zero amounts have not bought: potential, not dropped
+    seen = transactions.loc[pd.to_datetime(transactions[date]) < as_of_ts, customer].unique()
+    no_purchase = pd.Index(seen).difference(table.index)
+    if len(no_purchase):
+        table = pd.concat([table, pd.DataFrame({"frequency": 0, "last": pd.NaT}, index=no_purchase)])
     table["kind"] = "customer"
     membership = None
     if customers is not None:

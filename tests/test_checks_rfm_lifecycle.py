@@ -130,3 +130,15 @@ def test_lifecycle_explorer_follows_the_sliders():
     ex.churn.value = 100
     assert ex.summary.loc["churned", "customers"] == 1 and ex.image.value[:4] == b"\x89PNG"
     assert "Active <b>1</b>" in ex.sentence.value
+
+
+def test_rfm_explorer_leaves_out_and_counts_customers_without_a_purchase():
+    from helpers.widgets.rfm import RfmExplorer
+
+    tx = pd.DataFrame({"customer_id": ["a", "a", "b", "c", "d", "d"],
+                       "date": pd.to_datetime(["2025-01-01", "2025-01-05", "2025-01-02", "2025-01-03", "2025-01-04",
+                                               "2025-01-06"]),
+                       "revenue": [10.0, 20.0, 0.0, 5.0, 8.0, 9.0]})
+    ex = RfmExplorer(tx)
+    assert int(ex.summary["customers"].sum()) == 3
+    assert "(1 customers with no purchase" in ex.sentence.value

@@ -87,3 +87,12 @@ def test_errors():
         lifecycle.silence_threshold(pd.Series([], dtype=float))
     with pytest.raises(ValueError, match="quantile must be"):
         lifecycle.silence_threshold(pd.Series([1, 2]), 90)
+
+
+def test_customers_with_rows_but_no_purchase_are_potential_not_dropped():
+    tx = pd.DataFrame({"customer_id": ["a", "b", "b"],
+                       "date": pd.to_datetime(["2025-01-01", "2025-01-02", "2025-01-03"]),
+                       "revenue": [10.0, 0.0, -4.0]})
+    table = lifecycle.lifecycle_table(tx, as_of="2025-02-01")
+    assert sorted(table.index) == ["a", "b"]
+    assert table.loc["b", "stage"] == "potential" and table.loc["b", "frequency"] == 0

@@ -35,6 +35,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{n:,} customers in {k} segments. Largest by revenue: <b>{top}</b> with {share} of revenue from {cshare} of customers.",
         "zh": "共 {n:,} 位客户，{k} 个细分。销售额最大的细分：<b>{top}</b>，以 {cshare} 的客户贡献 {share} 的销售额。",
     },
+    "rfm_excluded": {"en": "({n:,} customers with no purchase, only returns or zero rows, are left out.)",
+                     "zh": "（{n:,} 位客户没有购买记录，只有退货或零金额记录，未计入。）"},
     "n_segments": {"en": "Segments", "zh": "细分数"},
     "largest_segment": {"en": "Largest segment", "zh": "最大细分"},
     "others_count": {"en": "In \"Others\"", "zh": "归入“其他”"},

@@ -54,7 +54,8 @@ class RfmExplorer:
         as_of = rfm.default_as_of(transactions) if as_of is None else pd.Timestamp(as_of)
         last_day = pd.Timestamp(transactions["date"].max()).normalize()
         self.tables = {
-            "kit": rfm.rfm_table(transactions, as_of, convention="kit"),
+            # customers with only returns or zero rows have no recency: left out and counted in the sentence
+            "kit": rfm.rfm_table(transactions, as_of, convention="kit", no_purchase="drop"),
             "r_rfm": rfm.rfm_table(transactions, as_of, convention="r_rfm"),
             "pymc": rfm.rfm_table(transactions, min(as_of, last_day), convention="pymc"),
         }
@@ -93,6 +94,9 @@ class RfmExplorer:
                                     k=len(self.summary), top=segment_label(top, self.lang),
                                     share=pct(self.summary.loc[top, "value_share"]),
                                     cshare=pct(self.summary.loc[top, "customer_share"]))
+        excluded = self.tables[conv].attrs.get("excluded", {}).get("customers", [])
+        if excluded:
+            self.sentence.value += " " + label("rfm_excluded", self.lang, n=len(excluded))
         shown = self.summary.rename(index=lambda s: segment_label(s, self.lang)).rename(columns={"value": "revenue"})
         self.table.value = readable_table(shown, percent=["customer_share", "value_share"], money=["revenue"],
                                           lang=self.lang).to_html()
