@@ -226,3 +226,19 @@ def test_customers_without_a_purchase_are_refused_or_dropped_and_listed():
     assert len(result) + len(result.attrs["excluded"]["customers"]) == tx["customer_id"].nunique()
     with pytest.raises(ValueError, match="no_purchase must be"):
         rfm.rfm_table(tx, "2025-01-10", no_purchase="ignore")
+
+
+def test_integer_ids_give_the_same_table_as_text_ids():
+    # integer ids in a short range take a counting path; the result must not depend on the id type
+    rng = np.random.default_rng(5)
+    ids = rng.integers(12_346, 12_600, 3_000)
+    tx = pd.DataFrame({"customer_id": ids, "revenue": np.round(rng.lognormal(3, 1, 3_000), 2),
+                       "date": pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 300, 3_000), unit="D")})
+    as_text = rfm.rfm(tx.assign(customer_id=tx["customer_id"].astype(str)), "2025-12-01")
+    as_int = rfm.rfm(tx, "2025-12-01")
+    assert as_int.index.dtype == tx["customer_id"].dtype and as_int.index.is_monotonic_increasing
+    assert as_int.index.astype(str).tolist() == sorted(as_text.index, key=int)
+    pd.testing.assert_frame_equal(as_int.set_axis(as_int.index.astype(str)), as_text.loc[as_int.index.astype(str)],
+                                  check_names=False, check_index_type=False)
+    far = tx.assign(customer_id=tx["customer_id"] * 10**9)  # a wide range takes the hashing path
+    assert (rfm.rfm(far, "2025-12-01")["rfm_score"].to_numpy() == as_int["rfm_score"].to_numpy()).all()
