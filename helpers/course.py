@@ -145,7 +145,7 @@ def readme_with_map(text: str) -> str:
 
 PREFLIGHT_PACKAGES: tuple[str, ...] = (
     "pandas", "numpy", "matplotlib", "seaborn", "ipywidgets", "jupyterlab", "jupyterlab_widgets",
-    "papermill", "nbval",
+    "papermill", "nbval", "pyarrow",
 )
 
 
