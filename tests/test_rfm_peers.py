@@ -11,6 +11,8 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import rfm
 
@@ -73,3 +75,40 @@ def test_quartile_labels_shrink_like_rfm_segments():
     kit = rfm.rfm(tx, end, convention="pymc").loc[ref.index]
     assert (kit["rfm_score"].to_numpy() == ref["rfm_score"].astype(str).to_numpy()).all()
     assert (kit["segment"].to_numpy() == ref["segment"].to_numpy()).all()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 40), st.integers(1, 500)), min_size=6, max_size=40))
+def test_rfm_segments_match_on_random_small_tables(rows):
+    # small random tables hit the edge cases: ties everywhere, quartile edges that collapse, one-day customers
+    tx = pd.DataFrame({"customer_id": [f"c{c}" for c, _, _ in rows],
+                       "date": pd.Timestamp("2025-01-01") + pd.to_timedelta([d for _, d, _ in rows], unit="D"),
+                       "revenue": [float(a) for _, _, a in rows]})
+    end = tx["date"].max()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            ref = clv_utils.rfm_segments(tx, "customer_id", "date", "revenue", observation_period_end=end)
+        except ValueError:
+            with pytest.raises(ValueError):  # where rfm_segments cannot cut quartiles, neither can the kit
+                rfm.rfm(tx, end, convention="pymc")
+            return
+    ref = ref.set_index("customer_id")
+    kit = rfm.rfm(tx, end, convention="pymc").loc[ref.index]
+    assert (kit["rfm_score"].to_numpy() == ref["rfm_score"].astype(str).to_numpy()).all()
+    assert (kit["segment"].to_numpy() == ref["segment"].to_numpy()).all()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 40), st.integers(-50, 500)), min_size=1, max_size=40),
+       st.integers(0, 30))
+def test_rfm_summary_matches_on_random_small_tables(rows, days_after):
+    # returns (negative amounts), same-day rows and an observation end after the last purchase
+    tx = pd.DataFrame({"customer_id": [f"c{c}" for c, _, _ in rows],
+                       "date": pd.Timestamp("2025-01-01") + pd.to_timedelta([d for _, d, _ in rows], unit="D"),
+                       "revenue": [float(a) for _, _, a in rows]})
+    end = tx["date"].max() + pd.Timedelta(days=days_after)
+    ref = clv_utils.rfm_summary(tx, "customer_id", "date", "revenue", observation_period_end=end).set_index("customer_id")
+    kit = rfm.rfm_table(tx, end, convention="lifetimes").loc[ref.index]
+    for mine, theirs in (("frequency", "frequency"), ("recency", "recency"), ("tenure", "T"), ("monetary", "monetary_value")):
+        np.testing.assert_allclose(kit[mine].to_numpy(), ref[theirs].to_numpy(), rtol=0, atol=1e-9, err_msg=mine)
