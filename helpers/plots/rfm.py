@@ -33,7 +33,7 @@ def plot_rf_heatmap(scores: pd.DataFrame, *, bins: int = 5, dataset: str = "", l
                     ax: Axes | None = None) -> Axes:
     """Recency score × frequency score, each cell the mean monetary value of its customers.
 
-    Empty cells stay blank (no customer has that combination).
+    Empty cells show a dash (no customer has that combination).
 
     Examples
     --------
@@ -50,6 +50,9 @@ def plot_rf_heatmap(scores: pd.DataFrame, *, bins: int = 5, dataset: str = "", l
             .reindex(index=levels[::-1], columns=levels))
     sns.heatmap(grid, annot=True, fmt=",.0f", cmap="Blues", ax=ax, linewidths=0.5,
                 cbar_kws={"label": label("mean_monetary", lang)})
+    ax.grid(False)
+    for i, j in zip(*np.nonzero(grid.isna().to_numpy())):  # no customer has this combination
+        ax.text(j + 0.5, i + 0.5, "–", ha="center", va="center", color="0.6")
     ax.set_xlabel(label("f_score", lang))
     ax.set_ylabel(label("r_score", lang))
     ax.tick_params(axis="y", rotation=0)
