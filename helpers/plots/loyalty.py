@@ -9,7 +9,7 @@ import seaborn as sns
 from matplotlib.axes import Axes
 
 from helpers.catalog import LABELS, label
-from helpers.plots.style import PALETTE, TIER_COLORS, percent_axis
+from helpers.plots.style import PALETTE, TIER_COLORS, percent_axis, stacked_share_bars
 from helpers.plots.tables import readable_table
 
 #: Colours of the five satisfaction levels, 1 (red) … 5 (blue): a colour-blind-safe diverging scale.
@@ -169,20 +169,10 @@ def plot_loyalty_mix(mix: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
     """
     if ax is None:
         _, ax = plt.subplots(figsize=(7.5, 0.6 * len(mix) + 1.8))
-    y = np.arange(len(mix))
-    start = np.zeros(len(mix))
-    for tier in ("high", "medium", "low"):
-        values = mix[tier].to_numpy(dtype=float)
-        ax.barh(y, values, left=start, color=LOYALTY_COLORS[tier], edgecolor="white", label=label(f"loy_{tier}", lang))
-        for row, v in enumerate(values):
-            if v >= 0.07:
-                ax.text(start[row] + v / 2, row, f"{v:.0%}", ha="center", va="center", fontsize=10,
-                        color="white" if tier == "high" else "black")
-        start += values
-    ax.set_yticks(y, [group_label(g, lang) for g in mix.index])
+    stacked_share_bars(ax, mix, [(t, LOYALTY_COLORS[t], label(f"loy_{t}", lang)) for t in ("high", "medium", "low")],
+                       min_share=0.07, white_text=("high",))
+    ax.set_yticks(range(len(mix)), [group_label(g, lang) for g in mix.index])
     ax.invert_yaxis()
-    ax.set_xlim(0, 1)
-    percent_axis(ax, "x")
     ax.set_xlabel(label("loy_share_axis", lang))
     axis, by = _grouping(mix.index, lang)
     ax.set_ylabel(axis)

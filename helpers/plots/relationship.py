@@ -11,7 +11,7 @@ from matplotlib.patches import Patch
 
 from helpers.catalog import label
 from helpers.plots.loyalty import group_label
-from helpers.plots.style import PALETTE, TIER_COLORS, percent_axis
+from helpers.plots.style import PALETTE, TIER_COLORS, stacked_share_bars
 from helpers.plots.tables import readable_table
 from helpers.relationship import LEVELS
 
@@ -42,26 +42,17 @@ def plot_level_mix(mix: pd.DataFrame, recommended: pd.Series | None = None, *, l
     """
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 0.7 * len(mix) + 2.2))
-    y = np.arange(len(mix))
-    start = np.zeros(len(mix))
-    for level in LEVELS:
-        values = mix[level].to_numpy(dtype=float)
-        bars = ax.barh(y, values, left=start, color=LEVEL_COLORS[level], edgecolor="white",
-                       label=label(f"rel_{level}", lang))
-        for row, (rect, v) in enumerate(zip(bars, values)):
+    bars = stacked_share_bars(ax, mix, [(lv, LEVEL_COLORS[lv], label(f"rel_{lv}", lang)) for lv in LEVELS],
+                              min_share=0.07, white_text=LEVELS[3:])
+    for level, container in zip(LEVELS, bars):  # outline the recommended level of each tier
+        for row, rect in enumerate(container):
             if recommended is not None and recommended.get(mix.index[row]) == level:
                 rect.set_edgecolor("black")
                 rect.set_linewidth(2.5)
-                ax.text(start[row] + v / 2, row - 0.42, "▼ " + label("rel_recommended_mark", lang), ha="center",
-                        va="bottom", fontsize=9)
-            if v >= 0.07:
-                ax.text(start[row] + v / 2, row, f"{v:.0%}", ha="center", va="center", fontsize=10,
-                        color="white" if level in LEVELS[3:] else "black")
-        start += values
-    ax.set_yticks(y, [group_label(g, lang) for g in mix.index])
+                ax.text(rect.get_x() + rect.get_width() / 2, row - 0.42, "▼ " + label("rel_recommended_mark", lang),
+                        ha="center", va="bottom", fontsize=9)
+    ax.set_yticks(range(len(mix)), [group_label(g, lang) for g in mix.index])
     ax.set_ylim(len(mix) - 0.5, -0.8)
-    ax.set_xlim(0, 1)
-    percent_axis(ax, "x")
     ax.set_xlabel(label("rel_share_axis", lang))
     ax.set_ylabel(label("rel_tier_axis", lang))
     ax.set_title(label("rel_mix_title", lang))
@@ -84,20 +75,10 @@ def plot_gap(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -
     """
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 0.6 * len(table) + 2))
-    y = np.arange(len(table))
-    start = np.zeros(len(table))
-    for gap in ("below", "at", "above"):
-        values = table[gap].to_numpy(dtype=float)
-        ax.barh(y, values, left=start, color=GAP_COLORS[gap], edgecolor="white", label=label(f"rel_{gap}", lang))
-        for row, v in enumerate(values):
-            if v >= 0.06:
-                ax.text(start[row] + v / 2, row, f"{v:.0%}", ha="center", va="center", fontsize=10)
-        start += values
+    stacked_share_bars(ax, table, [(g, GAP_COLORS[g], label(f"rel_{g}", lang)) for g in ("below", "at", "above")])
     names = [label("rel_all", lang) if g == "all" else group_label(g, lang) for g in table.index]
-    ax.set_yticks(y, names)
+    ax.set_yticks(range(len(table)), names)
     ax.invert_yaxis()
-    ax.set_xlim(0, 1)
-    percent_axis(ax, "x")
     ax.set_xlabel(label("rel_share_axis", lang))
     ax.set_ylabel(label("rel_tier_axis", lang))
     ax.set_title(label("rel_gap_title", lang))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+import pandas as pd
 import seaborn as sns
 from matplotlib import font_manager
 from matplotlib.axes import Axes
@@ -135,3 +136,37 @@ def percent_axis(ax: Axes, axis: str = "y", decimals: int = 0) -> Axes:
     if axis in ("y", "both"):
         ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=decimals))
     return ax
+
+
+def stacked_share_bars(ax: Axes, table: pd.DataFrame, parts: Sequence[tuple[str, str, str]], *,
+                       min_share: float = 0.06, white_text: Sequence[str] = ()) -> list:
+    """Horizontal bars of shares that add up to 1, one bar per row of ``table``, each part labelled in %.
+
+    ``parts`` lists ``(column, colour, legend label)`` from left to right; a part
+    narrower than ``min_share`` gets no number. Returns the bar containers (one per
+    part) so a chart can mark single bars. The caller sets ticks, axis labels and title.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> fig, ax = plt.subplots()
+    >>> t = pd.DataFrame({"yes": [0.7, 0.2], "no": [0.3, 0.8]}, index=["x", "y"])
+    >>> bars = stacked_share_bars(ax, t, [("yes", "tab:blue", "Yes"), ("no", "tab:grey", "No")])
+    >>> len(bars), [t.get_text() for t in ax.texts]
+    (2, ['70%', '20%', '30%', '80%'])
+    >>> plt.close(fig)
+    """
+    y = list(range(len(table)))
+    start = [0.0] * len(table)
+    containers = []
+    for column, colour, name in parts:
+        values = table[column].astype(float).tolist()
+        containers.append(ax.barh(y, values, left=start, color=colour, edgecolor="white", label=name))
+        for row, v in enumerate(values):
+            if v >= min_share:
+                ax.text(start[row] + v / 2, row, f"{v:.0%}", ha="center", va="center", fontsize=10,
+                        color="white" if column in white_text else "black")
+        start = [s + v for s, v in zip(start, values)]
+    ax.set_xlim(0, 1)
+    percent_axis(ax, "x")
+    return containers
