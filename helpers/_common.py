@@ -34,3 +34,15 @@ def day_after_last(frame: pd.DataFrame, date: str = "date") -> pd.Timestamp:
     Timestamp('2025-01-04 00:00:00')
     """
     return pd.Timestamp(frame[date].max()).normalize() + pd.Timedelta(days=1)
+
+
+def resolve_as_of(frame: pd.DataFrame, as_of: object = None, date: str = "date") -> pd.Timestamp:
+    """``as_of`` as a Timestamp, or the default (:func:`day_after_last`) when it is ``None``.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"date": pd.to_datetime(["2025-01-03 18:30"])})
+    >>> resolve_as_of(tx), resolve_as_of(tx, "2025-02-01")
+    (Timestamp('2025-01-04 00:00:00'), Timestamp('2025-02-01 00:00:00'))
+    """
+    return day_after_last(frame, date) if as_of is None else pd.Timestamp(as_of)

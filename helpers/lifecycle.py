@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers._common import day_after_last
+from helpers._common import resolve_as_of
 from helpers._common import require_columns as _columns
 
 __all__ = [
@@ -58,10 +58,6 @@ ATTACK_DEFENCE: pd.DataFrame = pd.DataFrame(
 ).set_index("stage")
 
 
-def _as_of(transactions: pd.DataFrame, date: str, as_of: object) -> pd.Timestamp:
-    return day_after_last(transactions, date) if as_of is None else pd.Timestamp(as_of)
-
-
 def purchase_days(
     transactions: pd.DataFrame,
     as_of: object = None,
@@ -83,7 +79,7 @@ def purchase_days(
     1           b 2025-01-02
     """
     _columns(transactions, [customer, date, amount], "transactions")
-    as_of_ts = _as_of(transactions, date, as_of)
+    as_of_ts = resolve_as_of(transactions, as_of, date)
     dates = pd.to_datetime(transactions[date])
     if dates.isna().any():
         rows = list(transactions.index[dates.isna()][:5])
@@ -189,7 +185,7 @@ def lifecycle_table(
     for name, value in (("churn_days", churn_days), ("silent_days", silent_days), ("loyal_days", loyal_days)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
             raise ValueError(f"{name} must be a whole number of at least 1; got {value!r}.")
-    as_of_ts = _as_of(transactions, date, as_of)
+    as_of_ts = resolve_as_of(transactions, as_of, date)
     days = purchase_days(transactions, as_of_ts, customer=customer, date=date, amount=amount)
     grouped = days.groupby(customer)["day"]
     table = pd.DataFrame({"frequency": grouped.size(), "last": grouped.max()})

@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers._common import day_after_last, require_columns
+from helpers._common import require_columns, resolve_as_of
 from helpers.loyalty import SERVICE_TIERS
 
 __all__ = [
@@ -72,9 +72,15 @@ def _require(frame: pd.DataFrame, columns: list[str], what: str) -> None:
 
 
 def _window(frame: pd.DataFrame, date: str, as_of: pd.Timestamp | str | None, window_days: int) -> tuple[pd.DataFrame, pd.Timestamp]:
-    end = pd.Timestamp(as_of) if as_of is not None else day_after_last(frame, date)
+    end = resolve_as_of(frame, as_of, date)
     start = end - pd.Timedelta(days=window_days)
     return frame[(frame[date] >= start) & (frame[date] < end)], end
+
+
+def _tier_order(tiers: pd.Series) -> list[str]:
+    """The tiers present, VIP / regular / potential first, then any other tier names sorted."""
+    present = set(tiers)
+    return [t for t in SERVICE_TIERS if t in present] + sorted(present - set(SERVICE_TIERS))
 
 
 def served_level(
@@ -245,8 +251,7 @@ def tier_profile(
         raise ValueError("tier_profile: tiers and margin must share the same index (one row per customer).")
     if tiers.isna().any():
         raise ValueError(f"tier_profile: {int(tiers.isna().sum())} customer(s) have no tier.")
-    order = ([t for t in SERVICE_TIERS if (tiers.astype(str) == t).any()]
-             + sorted(set(tiers.astype(str)) - set(SERVICE_TIERS)))
+    order = _tier_order(tiers.astype(str))
     average = float(margin.mean())
     rows = {}
     for tier in order:
@@ -295,7 +300,7 @@ def gap_table(gap: pd.Series, tiers: pd.Series) -> pd.DataFrame:
     all   0.25  0.5   0.25          4
     """
     t = tiers.astype(str)
-    order = [x for x in SERVICE_TIERS if (t == x).any()] + sorted(set(t) - set(SERVICE_TIERS))
+    order = _tier_order(t)
     table = pd.crosstab(t, gap.astype(str)).reindex(index=order, columns=["below", "at", "above"], fill_value=0)
     table.loc["all"] = table.sum()
     n = table.sum(axis=1)
@@ -315,7 +320,7 @@ def level_mix(served: pd.Series, tiers: pd.Series) -> pd.DataFrame:
     [0.5]
     """
     t = tiers.astype(str)
-    order = [x for x in SERVICE_TIERS if (t == x).any()] + sorted(set(t) - set(SERVICE_TIERS))
+    order = _tier_order(t)
     table = pd.crosstab(t, served.astype(str)).reindex(index=order, columns=list(LEVELS), fill_value=0)
     table.index.name = None
     table.columns.name = None
@@ -411,7 +416,7 @@ def current_cost(
     recent, _ = _window(contacts, date, as_of, window_days)
     per_customer = recent.groupby(customer)[cost].sum().reindex(tiers.index, fill_value=0.0)
     t = tiers.astype(str)
-    order = [x for x in SERVICE_TIERS if (t == x).any()] + sorted(set(t) - set(SERVICE_TIERS))
+    order = _tier_order(t)
     return per_customer.groupby(t).mean().reindex(order).astype(float).rename("current_cost")
 
 

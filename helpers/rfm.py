@@ -55,7 +55,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from helpers._common import day_after_last
+from helpers._common import day_after_last, resolve_as_of
 from helpers._common import require_columns as _columns
 
 __all__ = [
@@ -208,17 +208,18 @@ def _prepare(transactions: pd.DataFrame, customer: str, date: str, amount: str) 
                 f"column {name!r}: {int(bad.sum())} missing or unreadable value(s) at rows {where}"
                 f"{' …' if bad.sum() > 5 else ''}. Fix or remove those rows before computing RFM."
             )
+    when, values = dates.to_numpy().astype("datetime64[ns]", copy=False), amounts.to_numpy(dtype=float)
     raw = transactions[customer]
     if pd.api.types.is_integer_dtype(raw.dtype) and not isinstance(raw.dtype, pd.api.extensions.ExtensionDtype):
-        values = raw.to_numpy()
-        low, high = int(values.min()), int(values.max())
-        if high - low < 4 * len(values) + 1024:
+        numbers = raw.to_numpy()
+        low, high = int(numbers.min()), int(numbers.max())
+        if high - low < 4 * len(numbers) + 1024:
             # whole-number ids in a short range (e.g. 12346–18287): count them, no hashing and no sort
-            offset = (values - low).astype(np.int64)
+            offset = (numbers - low).astype(np.int64)
             present = np.bincount(offset, minlength=high - low + 1) > 0
             rank = np.cumsum(present) - 1
-            ids = pd.Index(np.flatnonzero(present) + low, name=customer).astype(values.dtype)
-            return rank[offset], ids, dates.to_numpy().astype("datetime64[ns]", copy=False), amounts.to_numpy(dtype=float)
+            ids = pd.Index(np.flatnonzero(present) + low, name=customer).astype(numbers.dtype)
+            return rank[offset], ids, when, values
     # Python-object strings hash fastest as a plain object array; Arrow-backed strings
     # (pandas with pyarrow installed) and numbers factorize fastest as they are.
     if getattr(raw.dtype, "storage", None) == "python":
@@ -232,7 +233,7 @@ def _prepare(transactions: pd.DataFrame, customer: str, date: str, amount: str) 
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))
     ids = pd.Index(uniques.take(order) if isinstance(uniques, pd.Index) else np.asarray(uniques)[order], name=customer)
-    return rank[codes], ids, dates.to_numpy().astype("datetime64[ns]", copy=False), amounts.to_numpy(dtype=float)
+    return rank[codes], ids, when, values
 
 
 def _sorted_keys(keys: np.ndarray) -> np.ndarray:
@@ -306,7 +307,7 @@ def rfm_table(
         raise ValueError(f"convention must be one of {CONVENTIONS}; got {convention!r}.")
     codes, ids, when, amounts = _prepare(transactions, customer, date, amount)
     n = len(ids)
-    as_of_ts = default_as_of(transactions, date) if as_of is None else pd.Timestamp(as_of)
+    as_of_ts = resolve_as_of(transactions, as_of, date)
     if convention == "r_rfm":
         stamp = when.astype(np.int64)
         last = np.full(n, np.iinfo(np.int64).min)

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from helpers import loyalty, relationship
+from helpers._common import day_after_last
 from helpers.checks._reference import CompanyReference
 from helpers.checks.core import Checks, Feedback, Task, as_number, close
 
@@ -30,7 +31,7 @@ class _Reference(CompanyReference):
 
     @cached_property
     def as_of(self) -> pd.Timestamp:
-        return self.frames[1]["date"].max().normalize() + pd.Timedelta(days=1)
+        return day_after_last(self.tx)
 
     @cached_property
     def tiers(self) -> pd.Series:

@@ -7,6 +7,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers import lifecycle
+from helpers._common import resolve_as_of
 from helpers.catalog import label
 from helpers.plots.lifecycle import plot_stage_sizes
 from helpers.widgets._render import figure_png
@@ -40,8 +41,7 @@ class LifecycleExplorer:
                  leads: pd.DataFrame | None = None, as_of: object = None, *, silent_days: int = 90,
                  churn_days: int = 365, loyal_days: int = 5, dataset: str = "", lang: str = "en") -> None:
         self.transactions, self.customers, self.leads = transactions, customers, leads
-        self.as_of = (pd.Timestamp(transactions["date"].max()).normalize() + pd.Timedelta(days=1)
-                      if as_of is None else pd.Timestamp(as_of))
+        self.as_of = resolve_as_of(transactions, as_of)
         self.dataset, self.lang = dataset, lang
         style = {"description_width": "initial"}
         self.silent = widgets.IntSlider(value=silent_days, min=7, max=730, step=1, description=label("slider_silent", lang), style=style)
