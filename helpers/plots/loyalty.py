@@ -32,11 +32,22 @@ def group_label(name: object, lang: str = "en") -> str:
     return str(name)
 
 
-def _grouping(index: pd.Index, lang: str) -> tuple[str, str]:
-    """(axis label, the words after "by" in a title) for groups that are RFM segments or tiers."""
-    if index.name == "segment":
+def grouping_labels(name: object, lang: str = "en") -> tuple[str, str]:
+    """(axis label, the words after "by" in a title) for a grouping column such as ``"tier"`` or ``"segment"``.
+
+    Tiers (and unnamed groupings) and the RFM segments of module 04 have catalog
+    labels; any other column is shown by its own name.
+
+    Examples
+    --------
+    >>> grouping_labels("segment"), grouping_labels(None), grouping_labels("region")
+    (('Segment', 'RFM segment'), ('Tier', 'tier'), ('region', 'region'))
+    """
+    if name == "segment":
         return label("segment", lang), label("loy_by_segment", lang)
-    return label("loy_tier", lang), label("loy_by_tier", lang)
+    if name in (None, "tier"):
+        return label("loy_tier", lang), label("loy_by_tier", lang)
+    return str(name), str(name)
 
 
 def _color(name: object, i: int) -> str:
@@ -86,7 +97,7 @@ def plot_likert(dist: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None)
     ax.set_xlim(-reach - 0.05, reach + 0.05)
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{abs(v):.0%}"))
     ax.set_xlabel(label("loy_likert_x", lang))
-    axis, by = _grouping(dist.index, lang)
+    axis, by = grouping_labels(dist.index.name, lang)
     ax.set_ylabel(axis)
     ax.set_title(label("loy_likert_title", lang, by=by))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=5, fontsize=9, frameon=False)
@@ -119,7 +130,7 @@ def plot_nps(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -
     ax.set_ylim(len(table) - 0.5, -0.8)
     ax.set_xlim(-100, 100)
     ax.set_xlabel(label("loy_nps_axis", lang))
-    axis, by = _grouping(table.index, lang)
+    axis, by = grouping_labels(table.index.name, lang)
     ax.set_ylabel(axis)
     ax.set_title(label("loy_nps_title", lang, by=by))
     return ax
@@ -174,7 +185,7 @@ def plot_loyalty_mix(mix: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
     ax.set_yticks(range(len(mix)), [group_label(g, lang) for g in mix.index])
     ax.invert_yaxis()
     ax.set_xlabel(label("loy_share_axis", lang))
-    axis, by = _grouping(mix.index, lang)
+    axis, by = grouping_labels(mix.index.name, lang)
     ax.set_ylabel(axis)
     ax.set_title(label("loy_mix_title", lang, by=by))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False)

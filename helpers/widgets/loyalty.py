@@ -10,13 +10,8 @@ import pandas as pd
 
 from helpers.catalog import label
 from helpers.loyalty import LoyaltyRule, loyalty_mix, loyalty_tier, nps_table
-from helpers.plots.loyalty import group_label, plot_loyalty_mix, plot_nps
+from helpers.plots.loyalty import group_label, grouping_labels, plot_loyalty_mix, plot_nps
 from helpers.widgets._render import figure_png
-
-
-def _grouping_name(column: str, lang: str) -> str:
-    key = {"tier": "loy_tier", "segment": "segment"}.get(column)
-    return label(key, lang) if key else column
 
 
 class LoyaltyExplorer:
@@ -68,7 +63,7 @@ class LoyaltyExplorer:
         # every grouping is computed once; the controls only choose what to show
         self._tables = {col: (nps_table(survey, by=col), loyalty_mix(loyalty, survey[col].astype(str).rename(col)))
                         for col in columns}
-        self.grouping = widgets.ToggleButtons(options=[(_grouping_name(c, lang), c) for c in columns],
+        self.grouping = widgets.ToggleButtons(options=[(grouping_labels(c, lang)[0], c) for c in columns],
                                               value=columns[0], description=label("loy_group_by", lang))
         self.choice = widgets.Dropdown(description=label("loy_choose", lang), layout=widgets.Layout(width="320px"))
         self.sentence = widgets.HTML()
@@ -89,8 +84,6 @@ class LoyaltyExplorer:
     def update(self) -> None:
         """Recompute the sentence and redraw the charts for the chosen segment."""
         name = self.choice.value
-        if name is None or name not in self._nps.index:
-            return
         self.result = self._nps.loc[name]
         r = self.result
         self.sentence.value = label(
