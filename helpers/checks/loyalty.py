@@ -51,6 +51,14 @@ class _Reference(CompanyReference):
         return loyalty.bought_after_survey(survey, tx)
 
 
+def _diagnose(name: str, x: float, mistakes: list[tuple[float, str]], *, tol: float, otherwise: str) -> Feedback:
+    """The hint of the first known mistake that ``x`` matches (within ``tol``), else the general hint."""
+    for value, message in mistakes:
+        if close(x, value, tol):
+            return Feedback(name, "incorrect", message)
+    return Feedback(name, "incorrect", otherwise)
+
+
 def _shares(scores: pd.Series, promoter_at: int = 9, detractor_below: int = 7) -> tuple[float, float]:
     return float((scores >= promoter_at).mean()), float((scores < detractor_below).mean())
 
@@ -132,10 +140,8 @@ def make_checks(
             (100 * (p - float((scores <= 5).mean())), "Detractors answer 0 to 6: include the 6s."),
             (100 * (float((scores >= 8).mean()) - d), "Promoters answer 9 or 10; an 8 is a passive."),
         ]
-        for value, message in wrong:
-            if close(x, value, 0.05):
-                return Feedback(name, "incorrect", message)
-        return Feedback(name, "incorrect", "Not the VIP NPS. Compute the share of promoters (9–10) and of detractors (0–6) among the VIP answers, then 100 × (promoters − detractors).")
+        return _diagnose(name, x, wrong, tol=0.05, otherwise=(
+            "Not the VIP NPS. Compute the share of promoters (9–10) and of detractors (0–6) among the VIP answers, then 100 × (promoters − detractors)."))
 
     def task4(answer: Any) -> Feedback:
         name = "Task 4"
@@ -162,10 +168,8 @@ def make_checks(
             (1.96 * 100 * math.sqrt((p + d) / n), "You left out the − (p − d)² term of the variance."),
             (1.96 * 100 * var / math.sqrt(n), "Take the square root of the variance: margin = 1.96 × 100 × sqrt(variance / n)."),
         ]
-        for value, message in wrong:
-            if close(x, value, 0.05):
-                return Feedback(name, "incorrect", message)
-        return Feedback(name, "incorrect", "Not the 95% margin. Variance = p + d − (p − d)² with p, d the VIP shares of promoters and detractors; margin = 1.96 × 100 × sqrt(variance / n).")
+        return _diagnose(name, x, wrong, tol=0.05, otherwise=(
+            "Not the 95% margin. Variance = p + d − (p − d)² with p, d the VIP shares of promoters and detractors; margin = 1.96 × 100 × sqrt(variance / n)."))
 
     def task5(answer: Any) -> Feedback:
         name = "Task 5"
@@ -186,10 +190,8 @@ def make_checks(
             (int((~bought).sum()), "That is everybody who did not buy again. Keep only the satisfied ones (4 or 5)."),
             (int(((survey["satisfaction"].to_numpy() == 5) & ~bought).sum()), "Satisfied means 4 or 5 (top-2-box), not only 5."),
         ]
-        for value, message in wrong:
-            if x == value:
-                return Feedback(name, "incorrect", message)
-        return Feedback(name, "incorrect", "Not the count. Combine satisfaction >= 4 with 'did not buy in the 183 days after the survey' (loyalty.bought_after_survey).")
+        return _diagnose(name, x, wrong, tol=0, otherwise=(
+            "Not the count. Combine satisfaction >= 4 with 'did not buy in the 183 days after the survey' (loyalty.bought_after_survey)."))
 
     def task6(answer: Any) -> Feedback:
         return choice("Task 6", answer, TASK6_ANSWER, "With a few dozen answers, the interval is what you can claim.", {
