@@ -48,7 +48,7 @@ def timed(fn, repeat: int = 5) -> float:
     return statistics.median(times)
 
 
-def _sql_case(column: str, mapping: dict[str, str] | None = None) -> str:
+def _sql_case(column: str) -> str:
     """The kit's first-match segment table as a SQL CASE expression."""
     whens = " ".join(
         f"when r between {s.r[0]} and {s.r[1]} and f between {s.f[0]} and {s.f[1]} "
@@ -115,8 +115,10 @@ def _same(kit: pd.DataFrame, other: pd.DataFrame, who: str) -> None:
     other = other.reindex(kit.index)
     for column in ("recency", "frequency", "monetary", "r_score", "f_score", "m_score", "rfm_score", "segment", "tier"):
         mine, theirs = kit[column].to_numpy(), other[column].to_numpy()
-        same = np.allclose(mine.astype(float), theirs.astype(float), atol=1e-6) if column != "segment" and column != "tier" \
-            else (mine.astype(str) == theirs.astype(str)).all()
+        if column in ("segment", "tier"):
+            same = (mine.astype(str) == theirs.astype(str)).all()
+        else:
+            same = np.allclose(mine.astype(float), theirs.astype(float), atol=1e-6)
         if not same:
             raise AssertionError(f"{who} disagrees with the kit on {column!r}; fix the benchmark before timing it")
 
