@@ -26,26 +26,43 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-METRICS: tuple[str, ...] = ("revenue", "margin", "marginal_contribution")
-TIERS: tuple[str, ...] = ("A", "B", "C")
+from helpers._common import CLASSES, before, require_columns
+from helpers._docs import shared_docs
 
-__all__ = ["METRICS", "TIERS", "contribution_table", "normalise", "weighted_score", "score_tiers",
+METRICS: tuple[str, ...] = ("revenue", "margin", "marginal_contribution")
+
+__all__ = ["METRICS", "CLASSES", "contribution_table", "normalise", "weighted_score", "score_tiers",
            "top_n_overlap", "weight_sensitivity"]
 
 
+@shared_docs
 def contribution_table(
     transactions: pd.DataFrame,
+    as_of: object = None,
+    *,
     contacts: pd.DataFrame | None = None,
     customer: str = "customer_id",
+    date: str = "date",
+    amount: str = "revenue",
+    cost: str = "cost",
+    cost_to_serve: str = "cost_to_serve",
 ) -> pd.DataFrame:
     """Per customer: revenue, cost, margin, cost to serve, marginal contribution, and their shares.
 
     Parameters
     ----------
-    transactions : DataFrame with ``revenue`` and ``cost`` columns (one row per order line; returns negative)
-    contacts : DataFrame with ``cost_to_serve`` per contact, optional
+    {transactions}
+    {as_of}
+        Contacts dated on or after it are left out too. Without ``as_of`` every row counts.
+    contacts : DataFrame, optional
+        The contact log, one row per contact with the ``customer`` and ``cost_to_serve`` columns.
         Without it the cost to serve is 0 and marginal contribution equals margin.
-    customer : column identifying the customer
+    {customer}
+    {date}
+    {amount}
+    {cost}
+    cost_to_serve : str, default "cost_to_serve"
+        Column of ``contacts`` holding what each contact cost.
 
     Returns
     -------
@@ -64,24 +81,22 @@ def contribution_table(
     --------
     >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "revenue": [100.0, 50, 80], "cost": [60.0, 30, 70]})
     >>> sv = pd.DataFrame({"customer_id": ["b", "b"], "cost_to_serve": [15.0, 10.0]})
-    >>> contribution_table(tx, sv)[["margin", "cost_to_serve", "marginal_contribution"]]
+    >>> contribution_table(tx, contacts=sv)[["margin", "cost_to_serve", "marginal_contribution"]]
     ... # doctest: +NORMALIZE_WHITESPACE
                  margin  cost_to_serve  marginal_contribution
     customer_id
     a              60.0            0.0                   60.0
     b              10.0           25.0                  -15.0
     """
-    for col in (customer, "revenue", "cost"):
-        if col not in transactions.columns:
-            raise KeyError(f"transactions: column {col!r} is missing; found {list(transactions.columns)}. "
-                           "Contribution needs revenue and cost per row.")
-    sums = transactions.groupby(customer)[["revenue", "cost"]].sum()
-    out = sums.assign(margin=sums["revenue"] - sums["cost"])
+    require_columns(transactions, {"customer": customer, "amount": amount, "cost": cost}, "contribution_table")
+    transactions = before(transactions, as_of, date=date)
+    sums = transactions.groupby(customer)[[amount, cost]].sum()
+    out = pd.DataFrame({"revenue": sums[amount], "cost": sums[cost]})
+    out["margin"] = out["revenue"] - out["cost"]
     if contacts is not None:
-        for col in (customer, "cost_to_serve"):
-            if col not in contacts.columns:
-                raise KeyError(f"contacts: column {col!r} is missing; found {list(contacts.columns)}.")
-        cts = contacts.groupby(customer)["cost_to_serve"].sum()
+        require_columns(contacts, {"customer": customer, "cost_to_serve": cost_to_serve}, "contribution_table (contacts)")
+        contacts = before(contacts, as_of, date=date)
+        cts = contacts.groupby(customer)[cost_to_serve].sum()
         out["cost_to_serve"] = cts.reindex(out.index, fill_value=0.0).astype(float)
     else:
         out["cost_to_serve"] = 0.0

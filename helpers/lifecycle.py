@@ -25,8 +25,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers._common import resolve_as_of
-from helpers._common import require_columns as _columns
+from helpers._common import require_columns, resolve_as_of
+from helpers._docs import shared_docs
 
 __all__ = [
     "STAGES",
@@ -78,8 +78,8 @@ def purchase_days(
     0           a 2025-01-01
     1           b 2025-01-02
     """
-    _columns(transactions, [customer, date, amount], "transactions")
-    as_of_ts = resolve_as_of(transactions, as_of, date)
+    require_columns(transactions, {"customer": customer, "date": date, "amount": amount}, "purchase_days")
+    as_of_ts = resolve_as_of(transactions, as_of, date=date)
     dates = pd.to_datetime(transactions[date])
     if dates.isna().any():
         rows = list(transactions.index[dates.isna()][:5])
@@ -133,12 +133,13 @@ def silence_threshold(gaps: pd.Series, quantile: float = 0.9) -> int:
     return int(np.ceil(np.quantile(np.asarray(gaps, dtype=float), quantile)))
 
 
+@shared_docs
 def lifecycle_table(
     transactions: pd.DataFrame,
-    customers: pd.DataFrame | None = None,
-    leads: pd.DataFrame | None = None,
     as_of: object = None,
     *,
+    customers: pd.DataFrame | None = None,
+    leads: pd.DataFrame | None = None,
     churn_days: int = 365,
     silent_days: int = 180,
     loyal_days: int = 5,
@@ -150,15 +151,19 @@ def lifecycle_table(
 
     Parameters
     ----------
-    transactions : DataFrame with customer, date, amount
+    {transactions}
+    {as_of}
     customers : DataFrame, optional
-        With ``customer_id``, ``signup_date`` and ``membership`` (walk-in / member / VIP):
-        adds registered customers who have not bought yet, and the membership column.
+        The customer table, with the ``customer`` column, ``signup_date`` and ``membership``
+        (walk-in / member / VIP): adds registered customers who have not bought yet, and the
+        membership column.
     leads : DataFrame, optional
         With ``lead_id`` and ``created_date``: adds leads as potential customers.
-    as_of : date-like, optional (default: the day after the last transaction)
     churn_days, silent_days, loyal_days : int
         The stage thresholds (see the module notes).
+    {customer}
+    {date}
+    {amount}
 
     Returns
     -------
@@ -185,7 +190,7 @@ def lifecycle_table(
     for name, value in (("churn_days", churn_days), ("silent_days", silent_days), ("loyal_days", loyal_days)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
             raise ValueError(f"{name} must be a whole number of at least 1; got {value!r}.")
-    as_of_ts = resolve_as_of(transactions, as_of, date)
+    as_of_ts = resolve_as_of(transactions, as_of, date=date)
     days = purchase_days(transactions, as_of_ts, customer=customer, date=date, amount=amount)
     grouped = days.groupby(customer)["day"]
     table = pd.DataFrame({"frequency": grouped.size(), "last": grouped.max()})
@@ -197,14 +202,14 @@ def lifecycle_table(
     table["kind"] = "customer"
     membership = None
     if customers is not None:
-        _columns(customers, [customer, "signup_date"], "customers")
+        require_columns(customers, {"customer": customer, "signup_date": "signup_date"}, "lifecycle_table (customers)")
         known = customers[pd.to_datetime(customers["signup_date"]) < as_of_ts]
         extra = known.loc[~known[customer].isin(table.index), customer]
         table = pd.concat([table, pd.DataFrame({"frequency": 0, "last": pd.NaT, "kind": "customer"}, index=extra.to_numpy())])
         if "membership" in customers.columns:
             membership = customers.set_index(customer)["membership"]
     if leads is not None:
-        _columns(leads, ["lead_id", "created_date"], "leads")
+        require_columns(leads, ["lead_id", "created_date"], "lifecycle_table (leads)")
         known = leads[pd.to_datetime(leads["created_date"]) < as_of_ts]
         table = pd.concat([table, pd.DataFrame({"frequency": 0, "last": pd.NaT, "kind": "lead"}, index=known["lead_id"].to_numpy())])
     table.index.name = "id"
@@ -225,8 +230,24 @@ def lifecycle_table(
     return table[["kind", "frequency", "recency", "stage", "activity", "membership"]]
 
 
-def stage_summary(table: pd.DataFrame, by: str = "stage", revenue: pd.Series | None = None) -> pd.DataFrame:
-    """Counts (and shares) per stage or activity; with ``revenue`` per customer, their revenue shares.
+def stage_summary(table: pd.DataFrame, by: str = "stage", values: pd.Series | None = None) -> pd.DataFrame:
+    """Customers (and shares) per stage or activity; with ``values`` per customer, the value and its shares.
+
+    Parameters
+    ----------
+    table : DataFrame
+        A :func:`lifecycle_table` (or any table with the ``by`` column).
+    by : str, default "stage"
+        The column to count by, e.g. ``"stage"``, ``"activity"`` or ``"membership"``.
+    values : Series, optional
+        A per-customer measure (e.g. revenue per customer); customers missing from it count as 0.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by the ``by`` values (every category, in order): ``customers``, ``customer_share``
+        and, with ``values``, ``value``, ``value_share`` and ``average_value`` (the summary
+        columns of CONTRIBUTING.md).
 
     Examples
     --------
@@ -234,17 +255,21 @@ def stage_summary(table: pd.DataFrame, by: str = "stage", revenue: pd.Series | N
     ...                  index=["a", "b", "L1"])
     >>> stage_summary(t)["customers"].tolist()
     [1, 0, 0, 2, 0]
+    >>> stage_summary(t, values=pd.Series({"a": 30.0, "b": 10.0}))["value_share"].tolist()
+    [0.0, 0.0, 0.0, 1.0, 0.0]
     """
+    require_columns(table, {"by": by}, "stage_summary")
     counts = table[by].value_counts(sort=False)
     if isinstance(table[by].dtype, pd.CategoricalDtype):
         counts = counts.reindex(table[by].cat.categories, fill_value=0)
     out = pd.DataFrame({"customers": counts.astype("int64")})
     out.index.name = by
     out["customer_share"] = out["customers"] / out["customers"].sum()
-    if revenue is not None:
-        value = revenue.reindex(table.index).fillna(0.0).groupby(table[by].to_numpy()).sum()
-        out["revenue"] = value.reindex(out.index, fill_value=0.0)
-        out["revenue_share"] = out["revenue"] / out["revenue"].sum()
+    if values is not None:
+        value = values.reindex(table.index).fillna(0.0).groupby(table[by].to_numpy()).sum()
+        out["value"] = value.reindex(out.index, fill_value=0.0)
+        out["value_share"] = out["value"] / out["value"].sum()
+        out["average_value"] = (out["value"] / out["customers"].replace(0, np.nan)).fillna(0.0)
     return out
 
 

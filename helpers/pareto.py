@@ -31,6 +31,9 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
+from helpers._common import before, require_columns
+from helpers._docs import shared_docs
+
 __all__ = [
     "value_by_customer",
     "top_share",
@@ -84,26 +87,30 @@ def _check_fraction(fraction: float, name: str = "fraction") -> float:
     return float(fraction)
 
 
+@shared_docs
 def value_by_customer(
     transactions: pd.DataFrame,
-    amount: str = "revenue",
+    as_of: object = None,
+    *,
     customer: str = "customer_id",
+    date: str = "date",
+    amount: str = "revenue",
 ) -> pd.Series:
     """Total ``amount`` per customer, largest first.
 
     Parameters
     ----------
-    transactions : DataFrame
-        One row per order line (returns as negative rows are fine).
-    amount : str, default "revenue"
-        Column to add up, e.g. ``"revenue"`` or ``"margin"``.
-    customer : str, default "customer_id"
-        Column that identifies the customer.
+    {transactions}
+    {as_of}
+        Without ``as_of`` every row counts and no date column is needed.
+    {customer}
+    {date}
+    {amount}
 
     Returns
     -------
     Series
-        Indexed by customer, named ``amount``, sorted descending (ties by customer id).
+        Indexed by customer, named after ``amount``, sorted descending (ties by customer id).
 
     Raises
     ------
@@ -117,12 +124,8 @@ def value_by_customer(
     >>> value_by_customer(orders).to_dict()
     {'a': 40.0, 'b': 5.0, 'c': 5.0}
     """
-    for col in (amount, customer):
-        if col not in transactions.columns:
-            raise KeyError(
-                f"column {col!r} not found; the table has {list(transactions.columns)}. "
-                f"Pass the right name, e.g. amount='revenue' or customer='customer_id'."
-            )
+    require_columns(transactions, {"customer": customer, "amount": amount}, "value_by_customer")
+    transactions = before(transactions, as_of, date=date)
     totals = transactions.groupby(customer, sort=True)[amount].sum()
     order = np.lexsort((np.arange(len(totals)), -totals.to_numpy(dtype=float)))
     return totals.iloc[order].rename(amount)

@@ -25,8 +25,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers._common import require_columns, resolve_as_of
-from helpers.loyalty import SERVICE_TIERS
+from helpers._common import CONTACT_COSTS, SERVICE_TIERS, ids_index, require_columns, resolve_as_of
+from helpers._docs import shared_docs
 
 __all__ = [
     "LEVELS",
@@ -62,17 +62,9 @@ KOTLER_MATRIX: dict[tuple[str, str], str] = {
     ("few", "high"): "partnership", ("few", "medium"): "proactive", ("few", "low"): "accountable",
 }
 
-#: Cost to serve of one contact of each type (¥), as in the synthetic company's log.
-CONTACT_COSTS: dict[str, float] = {"problem_report": 25.0, "after_sale_followup": 15.0,
-                                   "proactive_offer": 8.0, "joint_planning": 120.0}
-
-
-def _require(frame: pd.DataFrame, columns: list[str], what: str) -> None:
-    require_columns(frame, columns, what, "Pass the right names with the matching argument.")
-
 
 def _window(frame: pd.DataFrame, date: str, as_of: pd.Timestamp | str | None, window_days: int) -> tuple[pd.DataFrame, pd.Timestamp]:
-    end = resolve_as_of(frame, as_of, date)
+    end = resolve_as_of(frame, as_of, date=date)
     start = end - pd.Timedelta(days=window_days)
     return frame[(frame[date] >= start) & (frame[date] < end)], end
 
@@ -83,10 +75,12 @@ def _tier_order(tiers: pd.Series) -> list[str]:
     return [t for t in SERVICE_TIERS if t in present] + sorted(present - set(SERVICE_TIERS))
 
 
+@shared_docs
 def served_level(
     contacts: pd.DataFrame,
-    customers: pd.Index | pd.Series | list,
     as_of: pd.Timestamp | str | None = None,
+    *,
+    ids: pd.Index | pd.Series | list,
     window_days: int = 365,
     proactive_min: int = 2,
     customer: str = "customer_id",
@@ -110,12 +104,20 @@ def served_level(
 
     Parameters
     ----------
-    contacts : DataFrame with ``customer``, ``date`` and ``kind``
-    customers : the customer ids to classify (customers with no contact are basic)
-    as_of : date, optional
+    contacts : DataFrame
+        The contact log, one row per contact, with the ``customer``, ``date`` and ``kind`` columns.
+    as_of : date-like, optional
         End of the window (exclusive); default the day after the last contact.
+    {ids}
+        Customers with no contact in the window are basic.
     window_days : int, default 365
+        Length of the window before ``as_of``.
     proactive_min : int, default 2
+        Offers needed to count as proactive.
+    {customer}
+    {date}
+    kind : str, default "contact_type"
+        Column holding the contact type (one of :data:`CONTACT_COSTS`).
 
     Returns
     -------
@@ -128,17 +130,17 @@ def served_level(
     ...                     "date": pd.to_datetime(["2025-03-01"] * 6),
     ...                     "contact_type": ["joint_planning", "proactive_offer", "proactive_offer",
     ...                                      "problem_report", "proactive_offer", "after_sale_followup"]})
-    >>> served_level(log, ["a", "b", "c", "d", "e"]).astype(str).to_dict()
+    >>> served_level(log, ids=["a", "b", "c", "d", "e"]).astype(str).to_dict()
     {'a': 'partnership', 'b': 'proactive', 'c': 'reactive', 'd': 'accountable', 'e': 'basic'}
     """
-    _require(contacts, [customer, date, kind], "served_level")
+    require_columns(contacts, {"customer": customer, "date": date, "kind": kind}, "served_level")
     unknown = set(contacts[kind].astype(str).unique()) - set(CONTACT_COSTS)
     if unknown:
         raise ValueError(f"served_level: unknown contact type(s) {sorted(unknown)}; expected {sorted(CONTACT_COSTS)}. "
                          "Map your log's types onto these four first.")
     recent, _ = _window(contacts, date, as_of, window_days)
     counts = pd.crosstab(recent[customer], recent[kind]).reindex(columns=list(CONTACT_COSTS), fill_value=0)
-    ids = pd.Index(customers.index if isinstance(customers, pd.Series) else customers)
+    ids = ids_index(ids)
     counts = counts.reindex(ids, fill_value=0)
     level = np.select(
         [counts["joint_planning"] >= 1, counts["proactive_offer"] >= proactive_min,
@@ -191,10 +193,12 @@ def recommended_level(size: str, margin: str) -> str:
                          f"got {size!r}, {margin!r}.") from None
 
 
+@shared_docs
 def margin_per_year(
     transactions: pd.DataFrame,
-    customers: pd.Index | pd.Series | list,
     as_of: pd.Timestamp | str | None = None,
+    *,
+    ids: pd.Index | pd.Series | list | None = None,
     window_days: int = 365,
     customer: str = "customer_id",
     date: str = "date",
@@ -205,16 +209,34 @@ def margin_per_year(
 
     Customers with no transaction in the window get 0.
 
+    Parameters
+    ----------
+    {transactions}
+    {as_of}
+    ids : list, Index or Series, optional
+        The customer ids to report on; default every customer in ``transactions``.
+    window_days : int, default 365
+        Length of the window before ``as_of``.
+    {customer}
+    {date}
+    {amount}
+    {cost}
+
+    Returns
+    -------
+    Series
+        Named ``margin``, indexed by ``ids``.
+
     Examples
     --------
     >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "revenue": [100.0, -20.0, 50.0],
     ...                    "cost": [60.0, -12.0, 40.0], "date": pd.to_datetime(["2025-05-01"] * 3)})
-    >>> margin_per_year(tx, ["a", "b", "c"]).to_dict()
+    >>> margin_per_year(tx, ids=["a", "b", "c"]).to_dict()
     {'a': 32.0, 'b': 10.0, 'c': 0.0}
     """
-    _require(transactions, [customer, date, amount, cost], "margin_per_year")
+    require_columns(transactions, {"customer": customer, "date": date, "amount": amount, "cost": cost}, "margin_per_year")
     recent, _ = _window(transactions, date, as_of, window_days)
-    ids = pd.Index(customers.index if isinstance(customers, pd.Series) else customers)
+    ids = pd.Index(transactions[customer].unique()).sort_values() if ids is None else ids_index(ids)
     margin = (recent[amount] - recent[cost]).groupby(recent[customer]).sum()
     return margin.reindex(ids, fill_value=0.0).astype(float).rename("margin")
 
@@ -387,17 +409,19 @@ def playbook_cost(playbook: pd.DataFrame) -> pd.Series:
     >>> playbook_cost(pb).to_dict()
     {'x': 25.0, 'y': 4.0}
     """
-    _require(playbook, ["tier", "per_year", "unit_cost"], "playbook_cost")
+    require_columns(playbook, ["tier", "per_year", "unit_cost"], "playbook_cost")
     if (playbook[["per_year", "unit_cost"]] < 0).any().any():
         raise ValueError("playbook_cost: per_year and unit_cost must be >= 0; check the playbook rows.")
     cost = (playbook["per_year"] * playbook["unit_cost"]).groupby(playbook["tier"], sort=False).sum()
     return cost.astype(float).rename("playbook_cost")
 
 
+@shared_docs
 def current_cost(
     contacts: pd.DataFrame,
-    tiers: pd.Series,
     as_of: pd.Timestamp | str | None = None,
+    *,
+    tiers: pd.Series,
     window_days: int = 365,
     customer: str = "customer_id",
     date: str = "date",
@@ -405,14 +429,34 @@ def current_cost(
 ) -> pd.Series:
     """What serving each tier costs today: contact cost per customer over the window, averaged per tier.
 
+    Parameters
+    ----------
+    contacts : DataFrame
+        The contact log, one row per contact, with the ``customer``, ``date`` and ``cost`` columns.
+    as_of : date-like, optional
+        End of the window (exclusive); default the day after the last contact.
+    tiers : Series
+        The tier of each customer, indexed by customer id (customers without contact cost 0).
+    window_days : int, default 365
+        Length of the window before ``as_of``.
+    {customer}
+    {date}
+    cost : str, default "cost_to_serve"
+        Column of ``contacts`` holding what each contact cost.
+
+    Returns
+    -------
+    Series
+        Named ``current_cost``, one value per tier (VIP / regular / potential first).
+
     Examples
     --------
     >>> log = pd.DataFrame({"customer_id": ["a", "a", "b"], "cost_to_serve": [25.0, 15.0, 8.0],
     ...                     "date": pd.to_datetime(["2025-03-01"] * 3)})
-    >>> current_cost(log, pd.Series({"a": "VIP", "b": "potential", "c": "potential"})).to_dict()
+    >>> current_cost(log, tiers=pd.Series({"a": "VIP", "b": "potential", "c": "potential"})).to_dict()
     {'VIP': 40.0, 'potential': 4.0}
     """
-    _require(contacts, [customer, date, cost], "current_cost")
+    require_columns(contacts, {"customer": customer, "date": date, "cost": cost}, "current_cost")
     recent, _ = _window(contacts, date, as_of, window_days)
     per_customer = recent.groupby(customer)[cost].sum().reindex(tiers.index, fill_value=0.0)
     t = tiers.astype(str)

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from helpers import loyalty, relationship
-from helpers._common import day_after_last
+from helpers._common import default_as_of as day_after_last
 from helpers.checks._reference import CompanyReference
 from helpers.checks.core import Checks, Feedback, Task, as_number, close
 

@@ -8,6 +8,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from helpers._docs import shared_docs
 from helpers.catalog import LABELS, label
 from helpers.contribution import contribution_table, score_tiers, weighted_score
 from helpers.plots.contribution import plot_score_distribution
@@ -85,17 +86,40 @@ class WeightExplorer:
         self._moved(next(iter(self.sliders)))
 
     @classmethod
-    def from_transactions(cls, transactions: pd.DataFrame, contacts: pd.DataFrame | None,
-                          weights: Mapping[str, int], **kwargs: object) -> "WeightExplorer":
+    @shared_docs
+    def from_transactions(cls, transactions: pd.DataFrame, as_of: object = None, *, weights: Mapping[str, int],
+                          contacts: pd.DataFrame | None = None, customer: str = "customer_id", date: str = "date",
+                          amount: str = "revenue", cost: str = "cost", **kwargs: object) -> "WeightExplorer":
         """The explorer for the contribution table of an order table (and its contact log).
+
+        Parameters
+        ----------
+        {transactions}
+        {as_of}
+        weights : mapping of str to int
+            Starting weights in percent, e.g. ``{"revenue": 40, "margin": 60}``.
+        contacts : DataFrame, optional
+            The contact log with ``cost_to_serve`` (see :func:`helpers.contribution.contribution_table`).
+        {customer}
+        {date}
+        {amount}
+        {cost}
+        **kwargs
+            Passed to :class:`WeightExplorer` (``top_n``, ``dataset``, ``lang``).
+
+        Returns
+        -------
+        WeightExplorer
 
         Examples
         --------
         >>> tx = pd.DataFrame({"customer_id": list("ab"), "revenue": [10.0, 5.0], "cost": [4.0, 1.0]})
-        >>> WeightExplorer.from_transactions(tx, None, {"revenue": 100}).scored.index[0]
+        >>> WeightExplorer.from_transactions(tx, weights={"revenue": 100}).scored.index[0]
         'a'
         """
-        return cls(contribution_table(transactions, contacts), weights, **kwargs)
+        table = contribution_table(transactions, as_of, contacts=contacts, customer=customer, date=date,
+                                   amount=amount, cost=cost)
+        return cls(table, weights, **kwargs)
 
     @property
     def weights(self) -> dict[str, float]:

@@ -9,6 +9,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from numpy.typing import ArrayLike
 
+from helpers._docs import shared_docs
 from helpers.catalog import LABELS, label
 from helpers.pareto import concentration_curve, share_at, value_by_customer
 from helpers.plots.pareto import mark_top, plot_concentration
@@ -82,10 +83,26 @@ class ParetoExplorer:
         self.widget = widgets.VBox([widgets.HBox(controls), self.sentence, self.image])
 
     @classmethod
+    @shared_docs
     def from_transactions(
-        cls, transactions: pd.DataFrame, amount: str = "revenue", customer: str = "customer_id", **kwargs: object
+        cls, transactions: pd.DataFrame, as_of: object = None, *, customer: str = "customer_id", date: str = "date",
+        amount: str = "revenue", **kwargs: object
     ) -> "ParetoExplorer":
         """The explorer for per-customer totals of ``amount`` in an order table.
+
+        Parameters
+        ----------
+        {transactions}
+        {as_of}
+        {customer}
+        {date}
+        {amount}
+        **kwargs
+            Passed to :class:`ParetoExplorer` (``dataset``, ``lang``, ``percent``).
+
+        Returns
+        -------
+        ParetoExplorer
 
         Examples
         --------
@@ -93,7 +110,8 @@ class ParetoExplorer:
         >>> ParetoExplorer.from_transactions(orders, dataset="toy").share
         0.8
         """
-        return cls(value_by_customer(transactions, amount, customer), measure=amount, **kwargs)
+        values = value_by_customer(transactions, as_of, customer=customer, date=date, amount=amount)
+        return cls(values, measure=amount, **kwargs)
 
     @property
     def measure(self) -> str:
