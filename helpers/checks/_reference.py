@@ -49,9 +49,9 @@ class CompanyReference:
     @cached_property
     def revenue(self) -> pd.Series:
         """Revenue per customer, largest first."""
-        return pareto.value_by_customer(self.tx, "revenue")
+        return pareto.value_by_customer(self.tx, amount="revenue")
 
     @cached_property
     def margin(self) -> pd.Series:
         """Margin (revenue − cost) per customer, largest first."""
-        return pareto.value_by_customer(self.tx.assign(margin=self.tx["revenue"] - self.tx["cost"]), "margin")
+        return pareto.value_by_customer(self.tx.assign(margin=self.tx["revenue"] - self.tx["cost"]), amount="margin")

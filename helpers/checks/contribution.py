@@ -34,7 +34,7 @@ class _Reference:
 
     @cached_property
     def table(self) -> pd.DataFrame:
-        return contribution.contribution_table(*self.data)
+        return contribution.contribution_table(self.data[0], contacts=self.data[1])
 
     @cached_property
     def scored(self) -> pd.DataFrame:
@@ -79,7 +79,7 @@ def make_checks(transactions: pd.DataFrame | None = None, contacts: pd.DataFrame
             return Feedback(name, "correct", "Margin minus cost to serve, for every customer.")
         if (got - ref.table["margin"]).abs().max() < 0.01:
             return Feedback(name, "incorrect", "Your marginal contribution equals the margin: the cost to serve is missing. Pass the contacts table too.")
-        return Feedback(name, "incorrect", "Some values differ. Use contribution.contribution_table(transactions, contacts).")
+        return Feedback(name, "incorrect", "Some values differ. Use contribution.contribution_table(transactions, contacts=contacts).")
 
     def task2(n_negative: Any) -> Feedback:
         name = "Task 2"
@@ -143,7 +143,7 @@ def make_checks(transactions: pd.DataFrame | None = None, contacts: pd.DataFrame
 
     return Checks([
         Task("Task 1", task1, ["Marginal contribution needs the cost to serve from the contacts log.",
-                               "contribution.contribution_table(transactions, contacts)"]),
+                               "contribution.contribution_table(transactions, contacts=contacts)"]),
         Task("Task 2", task2, ["A customer costs more than they bring when marginal_contribution is below zero.",
                                "(table[\"marginal_contribution\"] < 0).sum()"]),
         Task("Task 3", task3, ["Weights are fractions that add up to 1.",

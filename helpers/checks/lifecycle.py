@@ -41,7 +41,7 @@ class _Reference(CompanyReference):
 
     def table(self, silent_days: int | None = None, churn_days: int = CHURN_DAYS) -> pd.DataFrame:
         tx, customers, leads = self.tables
-        return lifecycle.lifecycle_table(tx, customers, leads, silent_days=silent_days or self.silent_days,
+        return lifecycle.lifecycle_table(tx, customers=customers, leads=leads, silent_days=silent_days or self.silent_days,
                                          churn_days=churn_days, loyal_days=LOYAL_DAYS)
 
 

@@ -37,7 +37,7 @@ class _Reference(CompanyReference):
     @cached_property
     def answers(self) -> pd.DataFrame:
         survey, customers, tx = self.frames
-        tiers = loyalty.service_tiers(customers, tx, as_of=survey["survey_date"].min())
+        tiers = loyalty.service_tiers(tx, survey["survey_date"].min(), customers=customers)
         return survey.assign(tier=tiers.reindex(survey["customer_id"]).to_numpy())
 
     @cached_property
@@ -48,7 +48,7 @@ class _Reference(CompanyReference):
     @cached_property
     def bought(self) -> pd.Series:
         survey, _, tx = self.frames
-        return loyalty.bought_after_survey(survey, tx)
+        return loyalty.bought_after_survey(tx, survey=survey)
 
 
 def _diagnose(name: str, x: float, mistakes: list[tuple[float, str]], *, tol: float, otherwise: str) -> Feedback:
@@ -218,7 +218,7 @@ def make_checks(
             ]),
             Task("Task 5", task5, [
                 "Two conditions: satisfaction 4 or 5, and no purchase in the window after the survey.",
-                "bought = loyalty.bought_after_survey(survey, transactions); then count satisfied & ~bought.",
+                "bought = loyalty.bought_after_survey(transactions, survey=survey); then count satisfied & ~bought.",
             ]),
             Task("Task 6", task6, [
                 "Write down the interval NPS − margin to NPS + margin from tasks 3 and 4.",

@@ -164,7 +164,7 @@ def make_checks(transactions: pd.DataFrame | None = None) -> Checks:
         [
             Task("Task 1", task1, [
                 "Each transaction row belongs to a customer; you need one total per customer.",
-                "pareto.value_by_customer(transactions, \"revenue\") adds the rows up per customer.",
+                "pareto.value_by_customer(transactions, amount=\"revenue\") adds the rows up per customer.",
             ]),
             Task("Task 2", share_task("Task 2", "revenue"), [
                 "The share of the top 20% is what the top fifth of customers bring, divided by the total.",
@@ -176,7 +176,7 @@ def make_checks(transactions: pd.DataFrame | None = None) -> Checks:
             ]),
             Task("Task 4", share_task("Task 4", "margin"), [
                 "Margin = revenue − cost, first for each row, then added up per customer.",
-                "Add a column with transactions.assign(margin=...), then use value_by_customer(..., \"margin\").",
+                "Add a column with transactions.assign(margin=...), then use value_by_customer(..., amount=\"margin\").",
             ]),
             Task("Task 5", task5, [
                 "Drag the slider and watch the sentence under it.",

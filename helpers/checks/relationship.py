@@ -36,16 +36,16 @@ class _Reference(CompanyReference):
     @cached_property
     def tiers(self) -> pd.Series:
         customers, tx, _ = self.frames
-        return loyalty.service_tiers(customers, tx)
+        return loyalty.service_tiers(tx, customers=customers)
 
     @cached_property
     def profile(self) -> pd.DataFrame:
-        margin = relationship.margin_per_year(self.frames[1], self.tiers.index, as_of=self.as_of)
+        margin = relationship.margin_per_year(self.frames[1], self.as_of, ids=self.tiers.index)
         return relationship.tier_profile(self.tiers, margin)
 
     @cached_property
     def served(self) -> pd.Series:
-        return relationship.served_level(self.frames[2], self.tiers.index, as_of=self.as_of)
+        return relationship.served_level(self.frames[2], self.as_of, ids=self.tiers.index)
 
     @cached_property
     def gap(self) -> pd.Series:
@@ -161,7 +161,7 @@ def make_checks(
             return Feedback(name, "incorrect", "You divided the margin by the cost. The share is cost ÷ margin.")
         if 1 < x <= 100 and close(x / 100, expected, 5e-4):
             return Feedback(name, "incorrect", "Give the share as a fraction between 0 and 1: divide by 100.")
-        current = relationship.current_cost(ref.frames[2], ref.tiers, as_of=ref.as_of)
+        current = relationship.current_cost(ref.frames[2], ref.as_of, tiers=ref.tiers)
         if close(x, float(current["regular"]) / margin, 5e-4):
             return Feedback(name, "incorrect", "That uses today's cost to serve. The task asks for the *playbook's* cost.")
         return Feedback(name, "incorrect", "Not the share. Playbook cost per regular customer (per_year × unit_cost, summed) ÷ the regular tier's margin per customer.")
@@ -170,7 +170,7 @@ def make_checks(
         [
             Task("Task 1", task1, [
                 "Partnership is inferred from at least one joint-planning contact in the last 365 days.",
-                "served = relationship.served_level(company.contacts, tiers.index, as_of=as_of); (served == \"partnership\").sum()",
+                "served = relationship.served_level(company.contacts, as_of, ids=tiers.index); (served == \"partnership\").sum()",
             ]),
             Task("Task 2", task2, [
                 "The profile table gives each tier's number-of-customers band and margin band.",

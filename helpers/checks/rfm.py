@@ -98,9 +98,9 @@ def make_checks(transactions: pd.DataFrame | None = None) -> Checks:
             return Feedback(name, "correct", "Every customer has the kit's quintile scores.")
         if got.max().max() != 5 or got.min().min() != 1:
             return Feedback(name, "incorrect", "Scores should run from 1 to 5: use bins=5 (the default).")
-        r_way = rfm.rfm_scores(rfm.rfm_table(ref.tx, convention="r_rfm"), method="r_rfm").reindex(expected.index)
+        r_way = rfm.rfm_scores(rfm.rfm_table(ref.tx, convention="r_rfm"), convention="r_rfm").reindex(expected.index)
         if (got.to_numpy() == r_way[["r_score", "f_score", "m_score"]].to_numpy()).all():
-            return Feedback(name, "incorrect", "These are the R package's scores. The exercise uses the kit's convention (method=\"kit\").")
+            return Feedback(name, "incorrect", "These are the R package's scores. The exercise uses the kit's convention (convention=\"kit\").")
         if (got["r_score"] == 6 - expected["r_score"]).all():
             return Feedback(name, "incorrect", "Recency runs the wrong way: a recent buyer (few days) should get a high R score.")
         return Feedback(name, "incorrect", "Some scores differ. Use rfm.rfm_scores(table) on the kit table from task 2.")
