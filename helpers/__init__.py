@@ -11,4 +11,7 @@ the label catalog (``helpers.catalog``), exercise checks (``helpers.checks``)
 and exercise building (``helpers.exercises``) are modules of their own.
 """
 
+from helpers._common import default_as_of
+
+__all__ = ["default_as_of"]
 __version__ = "0.1.0"

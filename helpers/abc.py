@@ -23,7 +23,7 @@ loss-making customer by margin); the total must be positive.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -34,7 +34,7 @@ from helpers.pareto import _as_values
 #: The two conventions the course compares.
 CONVENTIONS: dict[str, tuple[float, float]] = {"80/95": (0.80, 0.95), "70/90": (0.70, 0.90)}
 
-__all__ = ["CLASSES", "CONVENTIONS", "abc_classes", "abc_summary", "abc_matrix", "class_changes"]
+__all__ = ["CLASSES", "CONVENTIONS", "abc_classes", "abc_summary", "compare_conventions", "abc_matrix", "class_changes"]
 
 
 def _sorted(values: pd.Series) -> pd.Series:
@@ -132,6 +132,44 @@ def abc_summary(values: pd.Series, classes: pd.Series) -> pd.DataFrame:
     out["average_value"] = (out["value"] / out["customers"].replace(0, np.nan)).fillna(0.0)
     out.index.name = "abc_class"
     return out[["customers", "customer_share", "value", "value_share", "average_value"]]
+
+
+def compare_conventions(
+    datasets: Mapping[str, pd.Series],
+    conventions: Mapping[str, tuple[float, float]] = CONVENTIONS,
+    crossing: str = "upper",
+) -> pd.DataFrame:
+    """Class sizes under several threshold conventions, for several datasets, in one table.
+
+    Parameters
+    ----------
+    datasets : mapping of name to Series
+        Per-customer values to classify, e.g. ``{"synthetic": revenue, "online_retail": retail_revenue}``.
+    conventions : mapping of name to (A threshold, B threshold), default :data:`CONVENTIONS`
+        The cut-offs to compare, e.g. ``{"80/95": (0.80, 0.95), "70/90": (0.70, 0.90)}``.
+    crossing : {"upper", "lower"}, default "upper"
+        The boundary rule of :func:`abc_classes`.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by (``dataset``, ``convention``, ``abc_class``): ``customers``, ``customer_share``
+        and ``value_share``.
+
+    Examples
+    --------
+    >>> v = pd.Series([40, 30, 20, 10], index=list("abcd"))
+    >>> compare_conventions({"toy": v})["customers"].tolist()
+    [3, 1, 0, 2, 1, 1]
+    """
+    parts = {}
+    for name, values in datasets.items():
+        for convention, thresholds in conventions.items():
+            summary = abc_summary(values, abc_classes(values, thresholds, crossing=crossing))
+            parts[(name, convention)] = summary[["customers", "customer_share", "value_share"]]
+    out = pd.concat(parts, names=["dataset", "convention"])
+    out["customers"] = out["customers"].astype(int)
+    return out
 
 
 def abc_matrix(first: pd.Series, second: pd.Series, names: tuple[str, str] = ("revenue", "margin")) -> pd.DataFrame:
