@@ -58,8 +58,10 @@ points (for a gradebook).
 
 "Your last cell stopped with an error"
 --------------------------------------
-Importing this module inside IPython registers a ``post_run_cell`` callback
-(:func:`watch_errors`) that remembers whether each cell raised. A check shown
+Importing this module inside IPython registers ``pre_run_cell`` and
+``post_run_cell`` callbacks (:func:`watch_errors`) that remember whether the
+cell run just before the current one raised (``error_before_exec``, e.g. a
+syntax error, or ``error_in_exec``). A check shown
 right after a cell that stopped with an error says so instead of judging the
 stale value (a learner who typed ``top20 = 71.1%`` is not told about their
 previous answer). Outside IPython (plain Python, grading) it does nothing.
@@ -1367,21 +1369,24 @@ def judge(task: Task, collected: Mapping[str, Any], reference: Any = None, lang:
 
 # ----------------------------------------------------------------------------- "your last cell stopped with an error"
 class _ErrorWatch:
-    """Remembers whether the last cell run in an IPython shell raised (a ``post_run_cell`` callback)."""
+    """Remembers whether the cell run before the current one raised (IPython ``pre_run_cell``/``post_run_cell``).
+
+    Execution counters differ between IPython versions (9 counts the running cell
+    before it runs, 8 after), so the watch follows the events instead: when a cell
+    starts, the state of the cell that finished last becomes "the previous cell".
+    """
 
     def __init__(self, shell: Any) -> None:
         self.shell = shell
-        self.count: int | None = None
-        self.failed = False
+        self.last_failed = False       # the cell that finished last
+        self.previous_failed = False   # the cell before the one running now
 
-    def __call__(self, result: Any) -> None:
-        self.count = getattr(result, "execution_count", None)
-        self.failed = (getattr(result, "error_in_exec", None) is not None
-                       or getattr(result, "error_before_exec", None) is not None)
+    def pre_run_cell(self, info: Any = None) -> None:
+        self.previous_failed = self.last_failed
 
-    def last_cell_failed(self) -> bool:
-        current = getattr(self.shell, "execution_count", None)
-        return bool(self.failed and self.count is not None and current is not None and self.count == current - 1)
+    def post_run_cell(self, result: Any = None) -> None:
+        self.last_failed = (getattr(result, "error_in_exec", None) is not None
+                            or getattr(result, "error_before_exec", None) is not None)
 
 
 _WATCHES: dict[int, _ErrorWatch] = {}
@@ -1420,7 +1425,8 @@ def watch_errors(shell: Any = None) -> bool:
         return False
     if id(shell) not in _WATCHES or _WATCHES[id(shell)].shell is not shell:
         watch = _ErrorWatch(shell)
-        shell.events.register("post_run_cell", watch)
+        shell.events.register("pre_run_cell", watch.pre_run_cell)
+        shell.events.register("post_run_cell", watch.post_run_cell)
         _WATCHES[id(shell)] = watch
     return True
 
@@ -1445,7 +1451,7 @@ def last_cell_failed(shell: Any = None) -> bool:
     """
     shell = shell if shell is not None else _shell()
     watch = _WATCHES.get(id(shell)) if shell is not None else None
-    return bool(watch is not None and watch.shell is shell and watch.last_cell_failed())
+    return bool(watch is not None and watch.shell is shell and watch.previous_failed)
 
 
 watch_errors()
