@@ -1298,6 +1298,12 @@ class _Case:
 class WrittenTask(Task):
     """Prose graded by the trainer with the rubric; the check only says that it was recorded.
 
+    Parameters
+    ----------
+    name, points, hints
+        As for :class:`Task`. The verdict is ``recorded`` for any non-empty text,
+        ``unanswered`` for a blank; the points are the trainer's to give.
+
     Examples
     --------
     >>> t = WrittenTask("task8", points=3)
