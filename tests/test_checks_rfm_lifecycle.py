@@ -62,7 +62,7 @@ def test_rfm_task2_recognises_the_r_convention(check):
 
 def test_rfm_blanks_say_not_answered(check):
     for t in check.tasks().values():
-        n = t.evaluator.__code__.co_argcount
+        n = len(t.task.params)
         assert t.evaluate(*([...] * n)).status == "unanswered"
 
 
