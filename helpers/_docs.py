@@ -12,6 +12,8 @@ import textwrap
 from collections.abc import Callable
 from typing import TypeVar
 
+__all__ = ["PARAMS", "fill", "shared_docs"]
+
 F = TypeVar("F", bound=Callable)
 
 #: numpydoc text of each shared parameter.
@@ -64,11 +66,10 @@ def fill(doc: str) -> str:
 
     Examples
     --------
-    >>> print(fill("Parameters\\n----------\\n{customer}"))
-    Parameters
-    ----------
-    customer : str, default "customer_id"
-        Column holding the customer id.
+    >>> print(fill("    {customer}\\n    top : int"))
+        customer : str, default "customer_id"
+            Column holding the customer id.
+        top : int
     """
     def repl(match: re.Match) -> str:
         name = match["name"]
@@ -81,6 +82,9 @@ def fill(doc: str) -> str:
 
 def shared_docs(func: F) -> F:
     """Decorator: fill the shared parameter placeholders of ``func``'s docstring.
+
+    Write ``{customer}`` (or any name in :data:`PARAMS`) alone on a line of the Parameters
+    section; the decorator puts the shared text there, indented like the placeholder.
 
     Parameters
     ----------
@@ -100,9 +104,9 @@ def shared_docs(func: F) -> F:
     ...
     ...     Parameters
     ...     ----------
-    ...     {customer}
+    ...     {date}
     ...     '''
-    >>> "Column holding the customer id." in f.__doc__
+    >>> "Column holding the transaction date." in f.__doc__
     True
     """
     if func.__doc__:
