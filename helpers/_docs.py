@@ -12,6 +12,8 @@ import textwrap
 from collections.abc import Callable
 from typing import TypeVar
 
+__all__ = ["PARAMS", "fill", "shared_docs"]
+
 F = TypeVar("F", bound=Callable)
 
 #: numpydoc text of each shared parameter.
@@ -39,6 +41,12 @@ PARAMS: dict[str, str] = {
     Language of titles, labels and sentences.""",
     "ax": """ax : matplotlib Axes, optional
     Where to draw; a new figure is made when it is ``None``.""",
+    "dataset": """dataset : str, default ""
+    Which data the chart shows, named at the start of the title: a catalog key such as
+    ``"synthetic"`` or ``"online_retail"`` is translated, other text is shown as it is.""",
+    "measure": """measure : str, default "revenue"
+    What the values measure, named in the title and axis labels: a catalog key such as
+    ``"revenue"`` or ``"margin"`` is translated, other text is shown as it is.""",
 }
 
 _PLACEHOLDER = re.compile(r"^(?P<indent>[ \t]*)\{(?P<name>\w+)\}[ \t]*$", re.MULTILINE)
@@ -64,11 +72,10 @@ def fill(doc: str) -> str:
 
     Examples
     --------
-    >>> print(fill("Parameters\\n----------\\n{customer}"))
-    Parameters
-    ----------
-    customer : str, default "customer_id"
-        Column holding the customer id.
+    >>> print(fill("    {date}\\n    top : int"))
+        date : str, default "date"
+            Column holding the transaction date.
+        top : int
     """
     def repl(match: re.Match) -> str:
         name = match["name"]
@@ -81,6 +88,9 @@ def fill(doc: str) -> str:
 
 def shared_docs(func: F) -> F:
     """Decorator: fill the shared parameter placeholders of ``func``'s docstring.
+
+    Write ``{date}`` (or any other name in :data:`PARAMS`) alone on a line of the Parameters
+    section; the decorator puts the shared text there, indented like the placeholder.
 
     Parameters
     ----------
@@ -100,9 +110,9 @@ def shared_docs(func: F) -> F:
     ...
     ...     Parameters
     ...     ----------
-    ...     {customer}
+    ...     {date}
     ...     '''
-    >>> "Column holding the customer id." in f.__doc__
+    >>> "Column holding the transaction date." in f.__doc__
     True
     """
     if func.__doc__:

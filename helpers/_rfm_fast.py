@@ -26,7 +26,21 @@ import pandas as pd
 
 
 class Prepared(NamedTuple):
-    """The transaction table as arrays: ``codes`` index into the sorted ``ids``."""
+    """The transaction table as arrays: ``codes`` index into the sorted ``ids``.
+
+    Attributes
+    ----------
+    codes : ndarray of int
+        Per row, the position of its customer in ``ids``.
+    ids : Index
+        The distinct customer ids, sorted (named after the customer column).
+    when : ndarray of datetime64[ns]
+        Per row, the transaction time.
+    amounts : ndarray of float
+        Per row, the amount.
+    rows : Index
+        The table's row labels, to name rows in error messages.
+    """
 
     codes: np.ndarray
     ids: pd.Index
@@ -50,7 +64,24 @@ def id_order(uniques: object) -> np.ndarray:
 
 
 def prepare(transactions: pd.DataFrame, customer: str, date: str, amount: str) -> Prepared:
-    """Validated arrays: customer codes (into sorted ids), ids, datetimes, amounts (columns already checked)."""
+    """Validated arrays: customer codes (into sorted ids), ids, datetimes, amounts (columns already checked).
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        The transaction table; :func:`helpers.rfm.rfm_table` has checked that the columns exist.
+    customer, date, amount : str
+        The column names.
+
+    Returns
+    -------
+    Prepared
+
+    Raises
+    ------
+    ValueError
+        If the table is empty, or a date, amount or customer id is missing or unreadable (naming the rows).
+    """
     if len(transactions) == 0:
         raise ValueError("no transactions given; RFM needs at least one purchase.")
     dates = transactions[date]
@@ -110,7 +141,20 @@ def day_numbers(when: np.ndarray, as_of_ts: pd.Timestamp) -> tuple[np.int64, np.
 
 
 def r_rfm_table(data: Prepared, as_of_ts: pd.Timestamp) -> pd.DataFrame:
-    """R ``rfm_table_order``: days with fractions, every row an order, amounts summed."""
+    """R ``rfm_table_order``: days with fractions, every row an order, amounts summed.
+
+    Parameters
+    ----------
+    data : Prepared
+        From :func:`prepare`.
+    as_of_ts : Timestamp
+        The analysis date.
+
+    Returns
+    -------
+    DataFrame
+        As :func:`helpers.rfm.rfm_table_pandas` with ``convention="r_rfm"``.
+    """
     codes, ids, when, amounts = data.codes, data.ids, data.when, data.amounts
     n = len(ids)
     stamp = when.astype(np.int64)
@@ -128,7 +172,30 @@ def r_rfm_table(data: Prepared, as_of_ts: pd.Timestamp) -> pd.DataFrame:
 
 
 def kit_table(data: Prepared, as_of_ts: pd.Timestamp, *, amount: str, date: str, no_purchase: str) -> pd.DataFrame:
-    """The kit's table: whole days, distinct purchase days, net monetary value."""
+    """The kit's table: whole days, distinct purchase days, net monetary value.
+
+    Parameters
+    ----------
+    data : Prepared
+        From :func:`prepare`.
+    as_of_ts : Timestamp
+        The analysis date; rows on or after it are an error.
+    amount, date : str
+        The column names, for the error messages.
+    no_purchase : {"raise", "drop"}
+        What to do with customers without a purchase (see :func:`helpers.rfm.rfm_table`).
+
+    Returns
+    -------
+    DataFrame
+        As :func:`helpers.rfm.rfm_table_pandas` with ``convention="kit"``; dropped customers are
+        listed in ``attrs["excluded"]``.
+
+    Raises
+    ------
+    ValueError
+        If rows are dated on or after ``as_of_ts``, or (``no_purchase="raise"``) customers have no purchase.
+    """
     codes, ids, when, amounts = data.codes, data.ids, data.when, data.amounts
     n = len(ids)
     ref, days = day_numbers(when, as_of_ts)
@@ -178,7 +245,22 @@ def kit_table(data: Prepared, as_of_ts: pd.Timestamp, *, amount: str, date: str,
 
 
 def daily_table(data: Prepared, as_of_ts: pd.Timestamp, *, lifetimes: bool) -> pd.DataFrame:
-    """PyMC-Marketing ``rfm_segments`` (``lifetimes=False``) or ``rfm_summary`` (``lifetimes=True``) tables."""
+    """PyMC-Marketing ``rfm_segments`` (``lifetimes=False``) or ``rfm_summary`` (``lifetimes=True``) tables.
+
+    Parameters
+    ----------
+    data : Prepared
+        From :func:`prepare`.
+    as_of_ts : Timestamp
+        The analysis date; days after its day are left out.
+    lifetimes : bool
+        ``True`` for the lifetimes / ``rfm_summary`` definitions, ``False`` for ``rfm_segments``.
+
+    Returns
+    -------
+    DataFrame
+        As :func:`helpers.rfm.rfm_table_pandas` with ``convention="lifetimes"`` or ``"pymc"``.
+    """
     codes, ids, when, amounts = data.codes, data.ids, data.when, data.amounts
     n = len(ids)
     ref, days = day_numbers(when, as_of_ts)

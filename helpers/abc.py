@@ -54,9 +54,10 @@ def abc_classes(
     ----------
     values : Series
         One value per customer (index = customer id), e.g. revenue or margin.
-    thresholds : (a, b) with 0 < a < b <= 1
-        Cumulative shares that close class A and class B.
-    crossing : {"upper", "lower"}
+    thresholds : (float, float), default (0.80, 0.95)
+        Cumulative shares (fractions, with 0 < a < b <= 1) that close class A and class B;
+        ``(0.70, 0.90)`` is the other common convention (:data:`CONVENTIONS`).
+    crossing : {"upper", "lower"}, default "upper"
         Which class the customer who crosses a threshold joins (see the module docstring).
 
     Returns
@@ -114,6 +115,25 @@ def abc_summary(values: pd.Series, classes: pd.Series) -> pd.DataFrame:
     """Per class: customers, share of customers, value, share of value, average value.
 
     Every class appears (with zeros if empty); shares add up to 1.
+
+    Parameters
+    ----------
+    values : Series
+        One value per customer (index = customer id): the same values the classes were computed from.
+    classes : Series
+        The class of each customer (index = customer id), e.g. from :func:`abc_classes`.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by class (A, B, C); columns ``customers``, ``customer_share``, ``value``,
+        ``value_share`` and ``average_value`` (CONTRIBUTING.md, "Columns of summaries").
+        ``average_value`` is 0 for an empty class.
+
+    Raises
+    ------
+    ValueError
+        If a customer in ``values`` has no class.
 
     Examples
     --------
@@ -177,6 +197,22 @@ def abc_matrix(first: pd.Series, second: pd.Series, names: tuple[str, str] = ("r
 
     Cells read "AA" … "CC": a revenue-A customer can be a margin-C customer.
 
+    Parameters
+    ----------
+    first : Series
+        Class of each customer by the first value (index = customer id); gives the rows.
+    second : Series
+        Class of each customer by the second value; gives the columns. Customers missing here
+        are not counted.
+    names : (str, str), default ("revenue", "margin")
+        What the two classifications measure; used to name the row and column axes.
+
+    Returns
+    -------
+    DataFrame
+        3×3 counts of customers, rows and columns A, B, C, named ``"<first> class"`` and
+        ``"<second> class"``; the diagonal holds the customers whose class does not change.
+
     Examples
     --------
     >>> r = pd.Series(list("AABC"), index=list("wxyz"))
@@ -192,6 +228,21 @@ def abc_matrix(first: pd.Series, second: pd.Series, names: tuple[str, str] = ("r
 
 def class_changes(first: pd.Series, second: pd.Series, names: tuple[str, str] = ("revenue", "margin")) -> pd.DataFrame:
     """Customers whose class differs between two classifications, with both classes.
+
+    Parameters
+    ----------
+    first : Series
+        Class of each customer by the first value (index = customer id).
+    second : Series
+        Class of each customer by the second value (index = customer id).
+    names : (str, str), default ("revenue", "margin")
+        What the two classifications measure; used to name the columns.
+
+    Returns
+    -------
+    DataFrame
+        One row per customer whose class changes, indexed by customer id, columns
+        ``"<first>_class"`` and ``"<second>_class"``.
 
     Examples
     --------

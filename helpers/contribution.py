@@ -116,6 +116,23 @@ def normalise(values: pd.Series, method: str = "percentile") -> pd.Series:
     squeeze everybody else towards 0. Min–max: ``(x − min) / (max − min)``,
     1 for everybody if all values are equal.
 
+    Parameters
+    ----------
+    values : Series
+        One metric, one value per customer (e.g. the ``margin`` column of :func:`contribution_table`).
+    method : {"percentile", "minmax"}, default "percentile"
+        How to scale: percentile rank, or ``(x − min) / (max − min)``.
+
+    Returns
+    -------
+    Series
+        The scaled values in [0, 1], same index as ``values``.
+
+    Raises
+    ------
+    ValueError
+        If ``values`` has missing values or ``method`` is unknown.
+
     Examples
     --------
     >>> s = pd.Series([10.0, 20, 20, 1000])
@@ -151,9 +168,13 @@ def weighted_score(table: pd.DataFrame, weights: Mapping[str, float], method: st
 
     Parameters
     ----------
-    table : DataFrame, one row per customer (e.g. from :func:`contribution_table`)
-    weights : mapping metric -> weight; weights in [0, 1] that add up to 1
-    method : {"percentile", "minmax"} (see :func:`normalise`)
+    table : DataFrame
+        One row per customer (e.g. from :func:`contribution_table`), one column per metric.
+    weights : mapping of str to float
+        Metric (a column of ``table``) -> its weight; weights in [0, 1] that add up to 1,
+        e.g. ``{"revenue": 0.3, "margin": 0.7}``.
+    method : {"percentile", "minmax"}, default "percentile"
+        How each metric is scaled to [0, 1] before weighting (see :func:`normalise`).
 
     Returns
     -------
@@ -193,6 +214,26 @@ def weighted_score(table: pd.DataFrame, weights: Mapping[str, float], method: st
 def score_tiers(scored: pd.DataFrame, shares: Sequence[float] = (0.2, 0.3)) -> pd.Series:
     """Tiers A / B / C from the rank: the top ``shares[0]`` of customers are A, the next ``shares[1]`` B.
 
+    The tier sizes are rounded up (``ceil``), like :func:`helpers.pareto.top_count`.
+
+    Parameters
+    ----------
+    scored : DataFrame
+        One row per customer with a ``rank`` column (1 = best), e.g. from :func:`weighted_score`.
+    shares : (float, float), default (0.2, 0.3)
+        Fractions of the customers in tier A and in tier B; the rest are C. They must add up
+        to at most 1.
+
+    Returns
+    -------
+    Series
+        Named ``"tier"``, "A", "B" or "C" for each customer, same index as ``scored``.
+
+    Raises
+    ------
+    ValueError
+        If the shares are not two fractions adding up to at most 1.
+
     Examples
     --------
     >>> scored = pd.DataFrame({"rank": range(1, 11)}, index=list("abcdefghij"))
@@ -213,6 +254,26 @@ def top_n_overlap(first: pd.DataFrame, second: pd.DataFrame, n: int = 10) -> dic
     """How similar two rankings are: overlap of their top ``n`` and Spearman rank correlation.
 
     Both frames need a ``rank`` column and the same customers.
+
+    Parameters
+    ----------
+    first, second : DataFrame
+        Two rankings of the same customers, each with a ``rank`` column (1 = best), e.g. from
+        :func:`weighted_score` with two weightings.
+    n : int, default 10
+        How many top customers to compare.
+
+    Returns
+    -------
+    dict
+        ``n``; ``overlap``, the number of customers in both top ``n``; ``overlap_share``
+        (``overlap / n``, 0–1); and ``spearman``, the rank correlation of the whole rankings
+        (1 = same order, −1 = reversed).
+
+    Raises
+    ------
+    ValueError
+        If the rankings cover different customers.
 
     Examples
     --------
@@ -241,6 +302,30 @@ def weight_sensitivity(
     method: str = "percentile",
 ) -> pd.DataFrame:
     """For each alternative weighting: how much its top ``n`` and ranking differ from the base weighting.
+
+    Parameters
+    ----------
+    table : DataFrame
+        One row per customer, one column per metric (e.g. from :func:`contribution_table`).
+    base : mapping of str to float
+        The reference weights, metric -> weight (see :func:`weighted_score`).
+    alternatives : mapping of str to mapping
+        Name of each alternative -> its weights.
+    n : int, default 50
+        How many top customers to compare.
+    method : {"percentile", "minmax"}, default "percentile"
+        How each metric is scaled (see :func:`normalise`).
+
+    Returns
+    -------
+    DataFrame
+        One row per alternative with the columns of :func:`top_n_overlap` (``n``, ``overlap``,
+        ``overlap_share``, ``spearman``), each compared with ``base``.
+
+    Raises
+    ------
+    ValueError, KeyError
+        If a weighting is invalid (see :func:`weighted_score`).
 
     Examples
     --------

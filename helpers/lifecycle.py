@@ -58,6 +58,7 @@ ATTACK_DEFENCE: pd.DataFrame = pd.DataFrame(
 ).set_index("stage")
 
 
+@shared_docs
 def purchase_days(
     transactions: pd.DataFrame,
     as_of: object = None,
@@ -67,6 +68,29 @@ def purchase_days(
     amount: str = "revenue",
 ) -> pd.DataFrame:
     """One row per customer and purchase day before ``as_of`` (rows with ``amount`` > 0).
+
+    Several purchases on the same day count as one purchase day; returns are not purchases.
+
+    Parameters
+    ----------
+    {transactions}
+    {as_of}
+    {customer}
+    {date}
+    {amount}
+
+    Returns
+    -------
+    DataFrame
+        Columns ``customer`` (named after the ``customer`` argument) and ``day`` (the date at
+        midnight), one row per customer and purchase day, sorted by customer then day.
+
+    Raises
+    ------
+    KeyError
+        If a column is missing.
+    ValueError
+        If a date is missing.
 
     Examples
     --------
@@ -89,6 +113,7 @@ def purchase_days(
     return days.drop_duplicates().sort_values([customer, "day"]).reset_index(drop=True)
 
 
+@shared_docs
 def purchase_gaps(
     transactions: pd.DataFrame,
     as_of: object = None,
@@ -100,6 +125,20 @@ def purchase_gaps(
     """Days between each customer's consecutive purchase days (one value per repeat purchase).
 
     Customers who bought on one day only have no gap and are not in the result.
+
+    Parameters
+    ----------
+    {transactions}
+    {as_of}
+    {customer}
+    {date}
+    {amount}
+
+    Returns
+    -------
+    Series
+        Named ``gap_days``: whole days between two consecutive purchase days, one value per
+        repeat purchase (customers in id order, then by day), ready for :func:`silence_threshold`.
 
     Examples
     --------
@@ -120,6 +159,23 @@ def silence_threshold(gaps: pd.Series, quantile: float = 0.9) -> int:
 
     A customer silent for longer than this has waited longer than 90% (by default) of
     the normal gaps between two purchases: a data-based reason to call them silent.
+
+    Parameters
+    ----------
+    gaps : Series
+        Days between consecutive purchase days, e.g. from :func:`purchase_gaps`.
+    quantile : float, default 0.9
+        The share of normal gaps the threshold must cover, strictly between 0 and 1.
+
+    Returns
+    -------
+    int
+        The threshold in days, to pass as ``silent_days`` to :func:`lifecycle_table`.
+
+    Raises
+    ------
+    ValueError
+        If ``quantile`` is not between 0 and 1 or there are no gaps (nobody bought twice).
 
     Examples
     --------
@@ -159,8 +215,13 @@ def lifecycle_table(
         membership column.
     leads : DataFrame, optional
         With ``lead_id`` and ``created_date``: adds leads as potential customers.
-    churn_days, silent_days, loyal_days : int
-        The stage thresholds (see the module notes).
+    churn_days : int, default 365
+        A customer whose last purchase day is more than this many days before ``as_of`` is churned.
+    silent_days : int, default 180
+        A customer whose last purchase day is more than this many days before ``as_of`` is
+        silent, otherwise active; choose it with :func:`silence_threshold`.
+    loyal_days : int, default 5
+        Purchase days needed to count as loyal.
     {customer}
     {date}
     {amount}
@@ -171,6 +232,13 @@ def lifecycle_table(
         Indexed by id: ``kind`` (customer / lead), ``frequency`` (purchase days),
         ``recency`` (days since the last purchase day, NaN if none), ``stage``,
         ``activity``, ``membership`` (``"lead"`` for leads, ``"unknown"`` without a customers table).
+
+    Raises
+    ------
+    KeyError
+        If a column is missing from ``transactions``, ``customers`` or ``leads``.
+    ValueError
+        If a threshold is not a whole number of at least 1.
 
     Examples
     --------
@@ -275,6 +343,16 @@ def stage_summary(table: pd.DataFrame, by: str = "stage", values: pd.Series | No
 
 def attack_defence_plan(table: pd.DataFrame) -> pd.DataFrame:
     """The attack/defence table (:data:`ATTACK_DEFENCE`) with the number of customers in each stage.
+
+    Parameters
+    ----------
+    table : DataFrame
+        A :func:`lifecycle_table` (any table with a categorical ``stage`` column of :data:`STAGES`).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by stage (in :data:`STAGES` order): ``customers``, ``goal``, ``actions`` and ``owner``.
 
     Examples
     --------

@@ -82,7 +82,6 @@ REPURCHASE_BANDS: tuple[str, ...] = (">70%", "30–70%", "<30%")
 RECOMMEND_LEVELS: tuple[str, ...] = ("very likely", "likely", "unlikely")
 #: NPS groups of the 0–10 answer.
 NPS_GROUPS: tuple[str, ...] = ("promoter", "passive", "detractor")
-#: The service tiers of :func:`service_tiers`, most valuable first.
 #: Loyalty tiers of :func:`loyalty_tier`, most loyal first.
 LOYALTY_TIERS: tuple[str, ...] = ("high", "medium", "low")
 
@@ -270,6 +269,21 @@ def repurchase_rate(
 def top2_box(satisfaction: ArrayLike) -> float:
     """Top-2-box CSAT: share of answers that are 4 (satisfied) or 5 (very satisfied).
 
+    Parameters
+    ----------
+    satisfaction : array-like of numbers
+        Satisfaction answers on the 1–5 scale (5 = very satisfied), one per respondent.
+
+    Returns
+    -------
+    float
+        The share (0–1) of answers that are 4 or 5.
+
+    Raises
+    ------
+    ValueError, TypeError
+        If there are no answers, or an answer is missing, not a number or outside 1–5.
+
     Examples
     --------
     >>> top2_box([5, 4, 3, 2, 5])
@@ -288,11 +302,26 @@ def satisfaction_distribution(
 ) -> pd.DataFrame:
     """Share of each satisfaction level (1–5), overall or per group.
 
+    Parameters
+    ----------
+    survey : DataFrame
+        One row per respondent.
+    column : str, default "satisfaction"
+        Column of ``survey`` holding the 1–5 answers.
+    by : str or Series, optional
+        How to group the respondents: a column of ``survey`` (e.g. ``"tier"``) or a Series aligned
+        on ``survey``'s index. ``None`` puts everybody in one group, ``"all"``.
+
     Returns
     -------
     DataFrame
         One row per group (``"all"`` when ``by`` is None), columns 1..5 (shares
         adding up to 1) and ``respondents``.
+
+    Raises
+    ------
+    ValueError
+        If an answer is missing or outside 1–5, or a respondent has no group.
 
     Examples
     --------
@@ -331,6 +360,22 @@ def _groups(survey: pd.DataFrame, by: str | pd.Series | None) -> pd.Series:
 def repurchase_band(probability: ArrayLike) -> pd.Series:
     """Band of a stated repurchase probability in percent: ``>70%``, ``30–70%`` (ends included) or ``<30%``.
 
+    Parameters
+    ----------
+    probability : array-like of numbers
+        Stated repurchase probabilities in percent (0–100), one per respondent.
+
+    Returns
+    -------
+    Series
+        Named ``repurchase_band``, ordered categorical of :data:`REPURCHASE_BANDS`, same index as
+        ``probability`` (when it is a Series).
+
+    Raises
+    ------
+    ValueError
+        If a probability is missing or outside 0–100 (e.g. given as 0–1).
+
     Examples
     --------
     >>> repurchase_band([85, 70, 30, 25]).astype(str).tolist()
@@ -344,6 +389,22 @@ def repurchase_band(probability: ArrayLike) -> pd.Series:
 
 def nps_group(score: ArrayLike) -> pd.Series:
     """NPS group of a 0–10 answer: promoter (9–10), passive (7–8) or detractor (0–6).
+
+    Parameters
+    ----------
+    score : array-like of numbers
+        Answers to "how likely are you to recommend us?" on the 0–10 scale.
+
+    Returns
+    -------
+    Series
+        Named ``nps_group``, ordered categorical of :data:`NPS_GROUPS`, same index as ``score``
+        (when it is a Series).
+
+    Raises
+    ------
+    ValueError
+        If an answer is missing or outside 0–10.
 
     Examples
     --------
@@ -364,8 +425,10 @@ def nps(score: ArrayLike, z: float = Z95) -> pd.Series:
 
     Parameters
     ----------
-    score : array-like of 0–10 answers
-    z : float, default 1.96 (95%)
+    score : array-like of numbers
+        Answers on the 0–10 scale, one per respondent.
+    z : float, default 1.96
+        The normal quantile of the interval: 1.96 gives 95%, 1.645 gives 90%.
 
     Returns
     -------
@@ -406,6 +469,29 @@ def nps_table(
     z: float = Z95,
 ) -> pd.DataFrame:
     """:func:`nps` per group (one row each), plus an ``all`` row for everybody.
+
+    Parameters
+    ----------
+    survey : DataFrame
+        One row per respondent.
+    by : str or Series, optional
+        How to group the respondents: a column of ``survey`` or a Series aligned on its index.
+        ``None`` gives one row, ``"all"``.
+    column : str, default "recommend_score"
+        Column of ``survey`` holding the 0–10 answers.
+    z : float, default 1.96
+        The normal quantile of the margin of error (1.96 = 95%).
+
+    Returns
+    -------
+    DataFrame
+        One row per group (categories in their order, otherwise sorted) and, with ``by``, an
+        ``all`` row; the columns of :func:`nps`.
+
+    Raises
+    ------
+    ValueError
+        If an answer is missing or outside 0–10, or a respondent has no group.
 
     Examples
     --------
@@ -511,6 +597,28 @@ def stated_vs_observed(
 ) -> pd.DataFrame:
     """Per repurchase band: respondents, mean stated probability and the share who actually bought.
 
+    Parameters
+    ----------
+    survey : DataFrame
+        One row per respondent, with the ``customer`` and ``column`` columns.
+    bought_after : Series
+        True/False per customer id: did they buy after the survey (from :func:`bought_after_survey`).
+    column : str, default "repurchase_probability"
+        Column of ``survey`` holding the stated probability in percent (0–100).
+    customer : str, default "customer_id"
+        Column of ``survey`` holding the customer id.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``repurchase_band`` (bands with respondents only): ``respondents``, ``stated``
+        (mean stated probability, 0–1) and ``observed`` (share who bought, 0–1).
+
+    Raises
+    ------
+    ValueError
+        If a respondent has no ``bought_after`` value.
+
     Examples
     --------
     >>> s = pd.DataFrame({"customer_id": list("abc"), "repurchase_probability": [90, 80, 10]})
@@ -549,6 +657,18 @@ class LoyaltyRule:
     The points add up to 0–6: **high** loyalty at ``high_at`` points or more,
     **medium** at ``medium_at`` or more, **low** below.
 
+    Parameters
+    ----------
+    high_at : int, default 5
+        Points (0–6) needed for high loyalty.
+    medium_at : int, default 3
+        Points needed for medium loyalty; at most ``high_at``.
+
+    Raises
+    ------
+    ValueError
+        Unless ``0 <= medium_at <= high_at <= 6``.
+
     Examples
     --------
     >>> LoyaltyRule().high_at, LoyaltyRule(high_at=6).high_at
@@ -573,10 +693,30 @@ def loyalty_tier(
 ) -> pd.DataFrame:
     """Loyalty points (0–6) and tier (high / medium / low) per respondent, by :class:`LoyaltyRule`.
 
+    Parameters
+    ----------
+    survey : DataFrame
+        One row per respondent with the three answers.
+    rule : LoyaltyRule, default LoyaltyRule()
+        The points needed for high and medium loyalty.
+    satisfaction : str, default "satisfaction"
+        Column holding the 1–5 satisfaction answer.
+    repurchase : str, default "repurchase_probability"
+        Column holding the stated repurchase probability in percent (0–100).
+    recommend : str, default "recommend_score"
+        Column holding the 0–10 likelihood to recommend.
+
     Returns
     -------
     DataFrame
         Same index as ``survey``; columns ``points`` and ``loyalty`` (ordered categorical).
+
+    Raises
+    ------
+    KeyError
+        If a column is missing.
+    ValueError, TypeError
+        If an answer is missing, not a number or outside its scale.
 
     Examples
     --------
@@ -607,6 +747,24 @@ def loyalty_mix(loyalty: pd.Series, segment: pd.Series) -> pd.DataFrame:
 
     ``segment`` can be any tiering aligned on the same index: the service tiers
     here, ABC classes (module 02) or RFM segments (module 04).
+
+    Parameters
+    ----------
+    loyalty : Series
+        The loyalty tier of each respondent (the ``loyalty`` column of :func:`loyalty_tier`).
+    segment : Series
+        The segment of each respondent, with the same index as ``loyalty``.
+
+    Returns
+    -------
+    DataFrame
+        One row per segment; columns ``high``, ``medium``, ``low`` (shares adding up to 1) and
+        ``respondents``.
+
+    Raises
+    ------
+    ValueError
+        If the two Series are not aligned, a respondent has no segment, or a tier is unknown.
 
     Examples
     --------
@@ -639,6 +797,27 @@ def satisfied_not_loyal(
     customer: str = "customer_id",
 ) -> pd.Series:
     """True for the "satisfied but not loyal" respondents: top-2-box satisfaction, no purchase after the survey.
+
+    Parameters
+    ----------
+    survey : DataFrame
+        One row per respondent, with the ``customer`` and ``satisfaction`` columns.
+    bought_after : Series
+        True/False per customer id: did they buy after the survey (from :func:`bought_after_survey`).
+    satisfaction : str, default "satisfaction"
+        Column of ``survey`` holding the 1–5 answer.
+    customer : str, default "customer_id"
+        Column of ``survey`` holding the customer id.
+
+    Returns
+    -------
+    Series
+        Named ``satisfied_not_loyal``, True/False per respondent, same index as ``survey``.
+
+    Raises
+    ------
+    ValueError
+        If a respondent has no ``bought_after`` value or an answer is outside 1–5.
 
     Examples
     --------

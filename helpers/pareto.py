@@ -137,6 +137,23 @@ def top_count(n: int, fraction: float) -> int:
     The product is rounded to 9 decimals before the ceiling so that float noise
     (``0.07 * 100 == 7.000000000000001``) does not add a customer.
 
+    Parameters
+    ----------
+    n : int
+        Number of customers.
+    fraction : float in (0, 1]
+        The top slice, 0.2 for the top 20%.
+
+    Returns
+    -------
+    int
+        The number of top customers, at least 1.
+
+    Raises
+    ------
+    ValueError
+        If ``fraction`` is outside (0, 1].
+
     Examples
     --------
     >>> top_count(100, 0.07), top_count(5, 0.2), top_count(7, 0.2)
@@ -197,7 +214,8 @@ def gini(values: ArrayLike) -> float:
 
     Returns
     -------
-    float in [0, 1)
+    float
+        In [0, 1): 0 when everyone has the same value.
 
     Raises
     ------
@@ -231,6 +249,11 @@ def gini(values: ArrayLike) -> float:
 def lorenz_curve(values: ArrayLike) -> pd.DataFrame:
     """Lorenz curve: customers from smallest to largest, cumulative shares.
 
+    Parameters
+    ----------
+    values : array-like of numbers
+        One value per customer (zeros included: they count in ``n``).
+
     Returns
     -------
     DataFrame
@@ -256,6 +279,11 @@ def concentration_curve(values: ArrayLike) -> pd.DataFrame:
     """Pareto (concentration) curve: customers from largest to smallest.
 
     Row ``k`` answers "what share of the total do the top ``k`` customers hold?".
+
+    Parameters
+    ----------
+    values : array-like of numbers
+        One value per customer (zeros included: they count in ``n``).
 
     Returns
     -------
@@ -285,6 +313,13 @@ def share_at(curve: pd.DataFrame, fraction: float) -> tuple[int, float]:
     Same ``ceil`` rule as :func:`top_share`, but a constant-time lookup, so a
     widget can move a slider over a large dataset without re-sorting it.
 
+    Parameters
+    ----------
+    curve : DataFrame
+        A curve made by :func:`concentration_curve` (``n + 1`` rows with ``value_share``).
+    fraction : float in (0, 1]
+        The top slice, 0.2 for the top 20%.
+
     Returns
     -------
     (k, share) : tuple of int and float
@@ -305,6 +340,23 @@ def customers_for_share(values: ArrayLike, share: float = 0.8) -> float:
 
     The "80" read the other way round: which fraction of customers brings 80%?
 
+    Parameters
+    ----------
+    values : array-like of numbers
+        One value per customer (zeros included: they count in ``n``).
+    share : float in (0, 1], default 0.8
+        The share of the total to reach, 0.8 for 80%.
+
+    Returns
+    -------
+    float
+        The fraction of customers (0–1), counted from the largest, that first reaches ``share``.
+
+    Raises
+    ------
+    ValueError
+        If ``share`` is outside (0, 1], or for the reasons listed in :func:`top_share`.
+
     Examples
     --------
     >>> customers_for_share([50, 30, 10, 5, 5], share=0.8)
@@ -324,8 +376,10 @@ def concentration_summary(
 
     Parameters
     ----------
-    datasets : mapping of name -> per-customer values
-    fractions : the top slices to report
+    datasets : mapping of str to array-like, or iterable of (str, array-like) pairs
+        Name of each dataset -> its per-customer values (e.g. from :func:`value_by_customer`).
+    fractions : sequence of float, default (0.01, 0.1, 0.2, 0.5)
+        The top slices to report, as fractions (0.2 = top 20%).
 
     Returns
     -------

@@ -152,6 +152,25 @@ def served_level(
 def size_band(share_of_customers: float, few_below: float = 0.10, many_above: float = 0.40) -> str:
     """"few", "medium" or "many" customers: a tier's share of all customers against two cut-offs.
 
+    Parameters
+    ----------
+    share_of_customers : float
+        The tier's customers as a fraction of all customers (0–1).
+    few_below : float, default 0.10
+        Below this share the tier has "few" customers.
+    many_above : float, default 0.40
+        Above this share the tier has "many" customers; in between is "medium".
+
+    Returns
+    -------
+    str
+        ``"few"``, ``"medium"`` or ``"many"``: the row of Kotler's matrix.
+
+    Raises
+    ------
+    ValueError
+        If ``share_of_customers`` is not a fraction in [0, 1] (e.g. given in percent).
+
     Examples
     --------
     >>> size_band(0.05), size_band(0.25), size_band(0.70)
@@ -167,6 +186,27 @@ def margin_band(margin: float, average: float, low_below: float = 0.5, high_at: 
 
     High at ``high_at`` times the average or more, low below ``low_below`` times it.
 
+    Parameters
+    ----------
+    margin : float
+        The tier's margin per customer (¥ per year, e.g. from :func:`margin_per_year`).
+    average : float
+        The average margin per customer over all customers (¥ per year); must be positive.
+    low_below : float, default 0.5
+        Below this multiple of the average the margin is "low".
+    high_at : float, default 2.0
+        At or above this multiple of the average the margin is "high"; in between is "medium".
+
+    Returns
+    -------
+    str
+        ``"low"``, ``"medium"`` or ``"high"``: the column of Kotler's matrix.
+
+    Raises
+    ------
+    ValueError
+        If ``average`` is not positive.
+
     Examples
     --------
     >>> margin_band(400, 150), margin_band(120, 150), margin_band(20, 150)
@@ -180,6 +220,23 @@ def margin_band(margin: float, average: float, low_below: float = 0.5, high_at: 
 
 def recommended_level(size: str, margin: str) -> str:
     """Kotler's recommended relationship level for a (number of customers, margin per customer) cell.
+
+    Parameters
+    ----------
+    size : {"few", "medium", "many"}
+        How many customers the tier has (from :func:`size_band`).
+    margin : {"low", "medium", "high"}
+        How much margin each of them brings (from :func:`margin_band`).
+
+    Returns
+    -------
+    str
+        One of :data:`LEVELS`, read off :data:`KOTLER_MATRIX`.
+
+    Raises
+    ------
+    ValueError
+        If ``size`` or ``margin`` is not one of the allowed words.
 
     Examples
     --------
@@ -253,10 +310,31 @@ def tier_profile(
 
     Parameters
     ----------
-    tiers : Series of tier per customer
-    margin : Series of margin per customer per year (same index)
-    few_below, many_above : cut-offs of :func:`size_band`
-    low_below, high_at : cut-offs of :func:`margin_band` (relative to the average over all customers)
+    tiers : Series
+        The tier of each customer (index = customer id), e.g. from :func:`helpers.loyalty.service_tiers`.
+    margin : Series
+        Margin per customer per year (¥), with the same index, e.g. from :func:`margin_per_year`.
+    few_below : float, default 0.10
+        Cut-off of :func:`size_band`: below this share of customers a tier has "few".
+    many_above : float, default 0.40
+        Cut-off of :func:`size_band`: above this share a tier has "many".
+    low_below : float, default 0.5
+        Cut-off of :func:`margin_band`: below this multiple of the average margin per customer
+        (over all customers) a tier's margin is "low".
+    high_at : float, default 2.0
+        Cut-off of :func:`margin_band`: at or above this multiple the margin is "high".
+
+    Returns
+    -------
+    DataFrame
+        One row per tier (VIP / regular / potential first): ``customers``, ``customer_share``,
+        ``margin_per_customer``, ``margin_ratio`` (to the average), ``size``, ``margin_level`` and
+        ``recommended`` (the level of :data:`KOTLER_MATRIX`).
+
+    Raises
+    ------
+    ValueError
+        If ``tiers`` and ``margin`` have different indexes or a customer has no tier.
 
     Examples
     --------
@@ -291,6 +369,23 @@ def tier_profile(
 def level_gap(served: pd.Series, recommended: pd.Series) -> pd.Series:
     """"below", "at" or "above" the recommended level, per customer.
 
+    Parameters
+    ----------
+    served : Series
+        The level each customer is served at (index = customer id), e.g. from :func:`served_level`.
+    recommended : Series
+        The level each customer should get, aligned on the same customers.
+
+    Returns
+    -------
+    Series
+        Named ``gap``, ordered categorical below < at < above, same index as ``served``.
+
+    Raises
+    ------
+    ValueError
+        If a level is not one of :data:`LEVELS` or a served customer has no recommended level.
+
     Examples
     --------
     >>> level_gap(pd.Series(["basic", "proactive", "reactive"]),
@@ -310,6 +405,19 @@ def level_gap(served: pd.Series, recommended: pd.Series) -> pd.Series:
 
 def gap_table(gap: pd.Series, tiers: pd.Series) -> pd.DataFrame:
     """Share of customers below / at / above the recommended level, per tier and for all customers.
+
+    Parameters
+    ----------
+    gap : Series
+        ``"below"``, ``"at"`` or ``"above"`` per customer, from :func:`level_gap`.
+    tiers : Series
+        The tier of each customer, aligned with ``gap``.
+
+    Returns
+    -------
+    DataFrame
+        One row per tier (VIP / regular / potential first) and an ``all`` row; columns ``below``,
+        ``at``, ``above`` (shares adding up to 1) and ``customers``.
 
     Examples
     --------
@@ -336,6 +444,18 @@ def gap_table(gap: pd.Series, tiers: pd.Series) -> pd.DataFrame:
 def level_mix(served: pd.Series, tiers: pd.Series) -> pd.DataFrame:
     """Share of each tier's customers served at each of the five levels (rows add up to 1).
 
+    Parameters
+    ----------
+    served : Series
+        The level each customer is served at, from :func:`served_level`.
+    tiers : Series
+        The tier of each customer, aligned with ``served``.
+
+    Returns
+    -------
+    DataFrame
+        One row per tier (VIP / regular / potential first), one column per level of :data:`LEVELS`.
+
     Examples
     --------
     >>> level_mix(pd.Series(["basic", "partnership"]), pd.Series(["VIP", "VIP"]))["partnership"].tolist()
@@ -358,10 +478,21 @@ def default_playbook(tiering: str = "service") -> pd.DataFrame:
 
     Parameters
     ----------
-    tiering : {"service", "abc"}
+    tiering : {"service", "abc"}, default "service"
         ``"service"``: VIP / regular / potential (module 06's tiers);
         ``"abc"``: A / B / C classes (module 02). A is served as key accounts,
         B gets care with a growth offer, C is served through low-cost channels.
+
+    Returns
+    -------
+    DataFrame
+        One row per action: ``tier``, ``action``, ``contact_type`` (a key of :data:`CONTACT_COSTS`
+        or ``"perk"``), ``channel``, ``per_year`` (times per customer per year) and ``unit_cost`` (¥).
+
+    Raises
+    ------
+    ValueError
+        If ``tiering`` is unknown.
 
     Examples
     --------
@@ -402,6 +533,21 @@ def default_playbook(tiering: str = "service") -> pd.DataFrame:
 
 def playbook_cost(playbook: pd.DataFrame) -> pd.Series:
     """Cost per customer per year of each tier's playbook: the sum of ``per_year × unit_cost``.
+
+    Parameters
+    ----------
+    playbook : DataFrame
+        One row per action with ``tier``, ``per_year`` and ``unit_cost``, e.g. :func:`default_playbook`.
+
+    Returns
+    -------
+    Series
+        Named ``playbook_cost``: ¥ per customer per year, one value per tier in playbook order.
+
+    Raises
+    ------
+    ValueError
+        If ``per_year`` or ``unit_cost`` is negative.
 
     Examples
     --------
@@ -466,6 +612,26 @@ def current_cost(
 
 def playbook_vs_margin(playbook: pd.DataFrame, profile: pd.DataFrame, current: pd.Series | None = None) -> pd.DataFrame:
     """Per tier: playbook cost, margin per customer, the cost as a share of margin (and today's cost if given).
+
+    Parameters
+    ----------
+    playbook : DataFrame
+        One row per action with ``tier``, ``per_year`` and ``unit_cost``, e.g. :func:`default_playbook`.
+    profile : DataFrame
+        One row per tier with ``margin_per_customer``, e.g. :func:`tier_profile`.
+    current : Series, optional
+        Today's cost per customer per tier, e.g. :func:`current_cost`; adds a ``current_cost`` column.
+
+    Returns
+    -------
+    DataFrame
+        Indexed like ``profile``: (``current_cost``), ``playbook_cost``, ``margin_per_customer`` and
+        ``cost_share`` (playbook cost / margin; above 1 the playbook costs more than the tier earns).
+
+    Raises
+    ------
+    ValueError
+        If the playbook has no rows for a tier of ``profile``.
 
     Examples
     --------

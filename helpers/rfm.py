@@ -94,6 +94,14 @@ DAY = np.timedelta64(1, "D")
 class SegmentRule:
     """One row of an ordered segment table: a name and inclusive score ranges.
 
+    Parameters
+    ----------
+    name : str
+        The segment's name, e.g. ``"champions"``.
+    r, f, m : (int, int)
+        The lowest and highest recency, frequency and monetary score (both ends included)
+        a customer needs to be in the segment; ``(1, 5)`` accepts any score with 5 bins.
+
     Examples
     --------
     >>> rule = SegmentRule("champions", r=(4, 5), f=(4, 5), m=(4, 5))
@@ -107,7 +115,18 @@ class SegmentRule:
     m: tuple[int, int]
 
     def matches(self, r: int, f: int, m: int) -> bool:
-        """True when the three scores fall inside the rule's ranges (both ends included)."""
+        """True when the three scores fall inside the rule's ranges (both ends included).
+
+        Parameters
+        ----------
+        r, f, m : int
+            A customer's recency, frequency and monetary score.
+
+        Returns
+        -------
+        bool
+            Whether the customer belongs to this segment (ignoring the rules before it).
+        """
         return self.r[0] <= r <= self.r[1] and self.f[0] <= f <= self.f[1] and self.m[0] <= m <= self.m[1]
 
 
@@ -199,7 +218,7 @@ def rfm_table(
         One row per order or order line; returns as negative rows are fine.
     as_of : date-like, optional
         The analysis date. Default: the day after the last transaction.
-    convention : {"kit", "r_rfm", "pymc", "lifetimes"}
+    convention : {"kit", "r_rfm", "pymc", "lifetimes"}, default "kit"
         Whose definitions to use (see the module notes). ``"kit"`` raises an error
         for transactions on or after ``as_of``; ``"pymc"`` and ``"lifetimes"``
         ignore transactions after the ``as_of`` day, as those tools do; ``"r_rfm"``
@@ -207,7 +226,7 @@ def rfm_table(
     {customer}
     {date}
     {amount}
-    no_purchase : {"raise", "drop"}
+    no_purchase : {"raise", "drop"}, default "raise"
         Kit convention only: what to do with customers who have rows but no
         purchase (only returns or zero amounts), so no recency. ``"raise"`` stops
         with their ids; ``"drop"`` leaves them out and lists them in
@@ -275,7 +294,7 @@ def rfm_table_pandas(
     ----------
     {transactions}
     {as_of}
-    convention : {"kit", "r_rfm", "pymc", "lifetimes"}
+    convention : {"kit", "r_rfm", "pymc", "lifetimes"}, default "kit"
         Whose definitions to use (see the module notes).
     {customer}
     {date}
@@ -285,6 +304,14 @@ def rfm_table_pandas(
     -------
     DataFrame
         Indexed by customer (sorted), columns ``recency``, ``frequency``, ``monetary``, ``tenure``.
+
+    Raises
+    ------
+    KeyError
+        If a column is missing.
+    ValueError
+        If the convention is unknown, or (kit) there are transactions on or after ``as_of`` or
+        customers without a purchase.
 
     Examples
     --------
@@ -375,6 +402,26 @@ def kit_scores(values: pd.Series, bins: int = 5, higher_is_better: bool = True) 
     compared after rounding to 6 decimals, so two totals of the same amounts that
     differ only by floating-point noise (e.g. 1251.12 and 1251.1200000000001) tie.
 
+    Parameters
+    ----------
+    values : Series
+        One value per customer (index = customer id), e.g. the ``frequency`` column of an
+        :func:`rfm_table`.
+    bins : int, default 5
+        Number of score levels (5 = quintiles); at least 2.
+    higher_is_better : bool, default True
+        ``False`` for recency, where fewer days deserve the higher score.
+
+    Returns
+    -------
+    Series
+        Integer scores 1 … ``bins``, same index and name as ``values``.
+
+    Raises
+    ------
+    ValueError
+        If ``bins`` is not a whole number of at least 2 or a value is missing.
+
     Examples
     --------
     >>> kit_scores(pd.Series([1, 1, 1, 2, 5], index=list("abcde"))).tolist()
@@ -420,6 +467,26 @@ def r_rfm_scores(values: pd.Series, bins: int = 5, higher_is_better: bool = True
     last matching bin wins, as R's loop overwrites). For recency
     (``higher_is_better=False``) bin i scores ``bins + 1 - i``.
 
+    Parameters
+    ----------
+    values : Series
+        One value per customer (index = customer id), e.g. the ``monetary`` column of an
+        ``rfm_table(..., convention="r_rfm")``.
+    bins : int, default 5
+        Number of score levels; at least 2.
+    higher_is_better : bool, default True
+        ``False`` for recency, where fewer days deserve the higher score.
+
+    Returns
+    -------
+    Series
+        Integer scores 1 … ``bins``, same index and name as ``values``.
+
+    Raises
+    ------
+    ValueError
+        If ``bins`` is not a whole number of at least 2 or a value is missing.
+
     Examples
     --------
     >>> v = pd.Series([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
@@ -447,6 +514,24 @@ def pymc_scores(values: pd.Series, higher_is_better: bool = True) -> pd.Series:
 
     When edges coincide there are fewer bins and the labels shrink with them
     (1–3 or 1–2), exactly as ``rfm_segments`` retries; recency labels are reversed.
+
+    Parameters
+    ----------
+    values : Series
+        One value per customer (index = customer id), e.g. a column of an
+        ``rfm_table(..., convention="pymc")``.
+    higher_is_better : bool, default True
+        ``False`` for recency, where fewer days deserve the higher label.
+
+    Returns
+    -------
+    Series
+        Integer labels 1 … 4 (fewer when quartile edges coincide), same index and name as ``values``.
+
+    Raises
+    ------
+    ValueError
+        If every customer has the same value, so no quartiles can be cut.
 
     Examples
     --------
@@ -478,7 +563,7 @@ def rfm_scores(table: pd.DataFrame, convention: str = "kit", bins: int = 5) -> p
     ----------
     table : DataFrame
         An :func:`rfm_table`: ``recency``, ``frequency`` and ``monetary`` per customer.
-    convention : {"kit", "r_rfm", "pymc"}
+    convention : {"kit", "r_rfm", "pymc"}, default "kit"
         Whose scores: ``"pymc"`` always uses quartiles (``bins`` is ignored) and gives the score
         as the string ``"RFM"``; the others give ``100 R + 10 F + M``.
     bins : int, default 5
@@ -488,6 +573,13 @@ def rfm_scores(table: pd.DataFrame, convention: str = "kit", bins: int = 5) -> p
     -------
     DataFrame
         A copy of ``table`` with ``r_score``, ``f_score``, ``m_score`` and ``rfm_score`` added.
+
+    Raises
+    ------
+    KeyError
+        If ``table`` lacks ``recency``, ``frequency`` or ``monetary``.
+    ValueError
+        If ``convention`` or ``bins`` is not one of the allowed values.
 
     Examples
     --------
@@ -528,11 +620,22 @@ def rfm_segments(
 
     Parameters
     ----------
-    scores : DataFrame from :func:`rfm_scores`
-    segments : sequence of :class:`SegmentRule` or mapping
+    scores : DataFrame
+        One row per customer with ``r_score``, ``f_score`` and ``m_score``, e.g. from :func:`rfm_scores`.
+    segments : sequence of :class:`SegmentRule` or mapping, default :data:`KIT_SEGMENTS`
         Rules: the **first** matching rule wins, the rest are ``"Others"`` (R ``rfm``).
         Mapping ``{name: ["334", ...]}``: a later name overrides an earlier one and
         the rest are ``"Other"`` (PyMC-Marketing).
+
+    Returns
+    -------
+    Series
+        Named ``"segment"``: the segment name of each customer, same index as ``scores``.
+
+    Raises
+    ------
+    KeyError
+        If a score column is missing.
 
     Examples
     --------
@@ -577,10 +680,22 @@ def _first_match(r: np.ndarray, f: np.ndarray, m: np.ndarray, segments: Sequence
 def segment_tiers(segments: pd.Series, mapping: Mapping[str, str] = KIT_TIERS) -> pd.Series:
     """Map segments to the three business tiers (VIP / regular / potential).
 
+    Parameters
+    ----------
+    segments : Series
+        The segment of each customer (index = customer id), e.g. from :func:`rfm_segments`.
+    mapping : mapping of str to str, default :data:`KIT_TIERS`
+        Segment name -> tier.
+
+    Returns
+    -------
+    Series
+        Named ``"tier"``: the tier of each customer, same index as ``segments``.
+
     Raises
     ------
     ValueError
-        If a segment has no tier in ``mapping``, naming it.
+        If a segment has no tier in ``mapping``, naming it, or a customer has no segment.
 
     Examples
     --------
@@ -640,6 +755,7 @@ def segment_summary(table: pd.DataFrame, segments: pd.Series, value: str = "mone
     return out.sort_values(["value", "customers"], ascending=False)
 
 
+@shared_docs
 def rfm(
     transactions: pd.DataFrame,
     as_of: object = None,
@@ -658,6 +774,36 @@ def rfm(
     ``"r_rfm"`` (``rfm_table_order`` + ``rfm_segment`` with :data:`R_SEGMENTS`) or
     ``"pymc"`` (``rfm_segments`` with :data:`PYMC_SEGMENTS`). ``no_purchase`` is
     passed to :func:`rfm_table`; customers it drops are listed in ``result.attrs["excluded"]``.
+
+    Parameters
+    ----------
+    {transactions}
+    {as_of}
+    convention : {"kit", "r_rfm", "pymc"}, default "kit"
+        Whose table, scores and segments to use, end to end.
+    bins : int, default 5
+        Number of score levels (ignored by ``"pymc"``, which uses quartiles). The default
+        segment tables are written for 5; with other values pass ``segments``.
+    segments : sequence of SegmentRule or mapping, optional
+        The segment table (see :func:`rfm_segments`). Default: the convention's own
+        (:data:`KIT_SEGMENTS`, :data:`R_SEGMENTS` or :data:`PYMC_SEGMENTS`).
+    {customer}
+    {date}
+    {amount}
+    no_purchase : {"raise", "drop"}, default "raise"
+        Kit convention: what to do with customers who have no purchase (see :func:`rfm_table`).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by customer: the :func:`rfm_table` columns, the :func:`rfm_scores` columns and
+        ``segment``; with the kit convention and its default segments also ``tier``.
+
+    Raises
+    ------
+    ValueError
+        If ``convention`` is not ``"kit"``, ``"r_rfm"`` or ``"pymc"``, or ``bins`` is not 5
+        with a default segment table; and for the reasons of :func:`rfm_table`.
 
     Examples
     --------
@@ -791,6 +937,7 @@ def convention_tables(
     return tables
 
 
+@shared_docs
 def compare_conventions(
     datasets: Mapping[str, pd.DataFrame],
     as_of: object = None,
@@ -810,8 +957,9 @@ def compare_conventions(
         The analysis date for every dataset; default: each dataset's own (see :func:`convention_tables`).
     conventions : sequence of str, default ("kit", "r_rfm", "pymc")
         The conventions to run end to end with :func:`rfm`.
-    customer, date, amount : str
-        Column names, as in :func:`rfm_table`.
+    {customer}
+    {date}
+    {amount}
 
     Returns
     -------

@@ -73,10 +73,19 @@ def test_plots_do_not_import_widgets(path):
 
 
 def public_functions():
+    """Public functions and classes of every module; of a private module (``_common``, ``_docs``,
+    ``widgets._render``, ``_rfm_fast``), only what it offers the other modules in ``__all__``.
+
+    A private module without ``__all__`` (``_rfm_fast``) is one module's implementation, read through
+    its public counterpart (``rfm.rfm_table_pandas`` is the definition ``_rfm_fast`` speeds up)."""
     for info in pkgutil.walk_packages(helpers.__path__, "helpers."):
         module = importlib.import_module(info.name)
+        private = any(part.startswith("_") for part in info.name.split(".")[1:])
+        offered = set(getattr(module, "__all__", ())) if private else None
         for name, obj in vars(module).items():
             if name.startswith("_") or not (inspect.isfunction(obj) or inspect.isclass(obj)):
+                continue
+            if offered is not None and name not in offered:
                 continue
             if getattr(obj, "__module__", None) != module.__name__ or name == "main":
                 continue

@@ -19,6 +19,23 @@ from helpers.widgets._render import figure_png
 def rebalance(weights: Mapping[str, int], changed: str, total: int = 100) -> dict[str, int]:
     """Whole-percent weights after ``changed`` moved: the others share the rest in proportion.
 
+    The leftover whole percents go to the weights with the largest remainders, so the result
+    always adds up to ``total``. When the others are all 0 they share the rest equally.
+
+    Parameters
+    ----------
+    weights : mapping of str to int
+        The weights in whole percent, ``changed`` already at its new value.
+    changed : str
+        The weight the learner moved; it keeps its value.
+    total : int, default 100
+        What the weights must add up to.
+
+    Returns
+    -------
+    dict of str to int
+        The new weights, in the order of ``weights``.
+
     Examples
     --------
     >>> rebalance({"revenue": 60, "margin": 30, "marginal_contribution": 30}, "revenue")
@@ -44,16 +61,21 @@ def rebalance(weights: Mapping[str, int], changed: str, total: int = 100) -> dic
     return {k: out[k] for k in weights}
 
 
+@shared_docs
 class WeightExplorer:
     """Weight sliders (kept at 100% in total), the top-N customers and the score distribution, live.
 
     Parameters
     ----------
-    table : DataFrame from :func:`helpers.contribution.contribution_table`
-    weights : starting weights in percent, e.g. ``{"revenue": 40, "margin": 30, "marginal_contribution": 30}``
-    top_n : how many customers the table shows
-    dataset : catalog key or text for the chart title
-    lang : {"en", "zh"}
+    table : DataFrame
+        From :func:`helpers.contribution.contribution_table` (one row per customer, one column per metric).
+    weights : mapping of str to int
+        Starting weights in whole percent, adding up to 100, e.g.
+        ``{"revenue": 40, "margin": 30, "marginal_contribution": 30}``: one slider per metric.
+    top_n : int, default 10
+        How many customers the live table shows.
+    {dataset}
+    {lang}
 
     Examples
     --------

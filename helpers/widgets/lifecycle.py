@@ -25,13 +25,16 @@ class LifecycleExplorer:
     {customers}
     leads : DataFrame, optional
         Leads with ``lead_id`` and ``created_date`` (counted as potential).
-    silent_days, churn_days, loyal_days : int
-        The sliders' starting thresholds.
+    silent_days : int, default 90
+        The silence slider's starting value, in days (see :func:`helpers.lifecycle.lifecycle_table`).
+    churn_days : int, default 365
+        The churn slider's starting value, in days.
+    loyal_days : int, default 5
+        The loyalty slider's starting value, in purchase days.
     {customer}
     {date}
     {amount}
-    dataset : str
-        Catalog key or text for the chart title.
+    {dataset}
     {lang}
 
     Examples

@@ -16,6 +16,7 @@ from helpers.plots.pareto import mark_top, plot_concentration
 from helpers.widgets._render import Blitter
 
 
+@shared_docs
 class ParetoExplorer:
     """Slider (top 1–100% of customers) + a sentence + the Pareto chart, for one or more datasets.
 
@@ -24,14 +25,15 @@ class ParetoExplorer:
     values : array-like or mapping of name -> array-like
         Per-customer values. A mapping adds a drop-down to switch between them
         (e.g. ``{"Synthetic · revenue": ..., "Synthetic · margin": ...}``).
-    measure : str or mapping of name -> str
+    measure : str or mapping of str to str, default "revenue"
         Catalog key or text for the measure (used in the sentence and axis);
         a mapping gives each option of ``values`` its own measure.
-    dataset : str
-        Catalog key or text for the title when ``values`` is a single array.
-    lang : {"en", "zh"}
-    percent : int
-        Starting position of the slider.
+    dataset : str, default ""
+        Catalog key or text for the title when ``values`` is a single array (with a mapping,
+        each option's name is its title).
+    {lang}
+    percent : int, default 20
+        Starting position of the slider, in percent of customers (1–100).
 
     Attributes
     ----------

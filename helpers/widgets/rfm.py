@@ -37,8 +37,7 @@ class RfmExplorer:
     {customer}
     {date}
     {amount}
-    dataset : str
-        Catalog key or text for the chart title.
+    {dataset}
     {lang}
 
     Examples
