@@ -669,6 +669,14 @@ class Task:
     #: The answers ``check.taskN(...)`` takes.
     params: ClassVar[tuple[str, ...]] = ("answer",)
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Document the common fields (name, points, hints …) in every task kind's Parameters, written once here."""
+        super().__init_subclass__(**kwargs)
+        doc = cls.__doc__ or ""
+        if "Parameters\n    ----------" in doc and "\n    name : str" not in doc and "\n    Examples\n" in doc:
+            common = Task.__doc__.split("----------\n", 1)[1].split("\n\n    Examples", 1)[0]
+            cls.__doc__ = doc.replace("\n\n    Examples\n", "\n" + common + "\n\n    Examples\n", 1)
+
     # ---- phase 1
     def collect(self, *answers: Any) -> dict[str, Any]:
         """The learner's answer(s) as JSON data (see :func:`collect`)."""
@@ -1231,6 +1239,8 @@ class FunctionTask(Task):
         Names of the arguments, usable as ``{name}`` in ``otherwise``.
     otherwise : message
         ``{args}`` is the input for which the result is wrong.
+    not_callable : message
+        Shown when the answer is not a function (e.g. a number was stored instead of ``def``).
 
     Examples
     --------
@@ -1625,6 +1635,11 @@ class Checks:
 
     def table(self) -> list[dict[str, Any]]:
         """The tasks as rows: name, kind and points (for a gradebook).
+
+        Returns
+        -------
+        list of dict
+            One ``{"name", "kind", "points"}`` row per task, in task order.
 
         Examples
         --------
