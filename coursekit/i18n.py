@@ -274,8 +274,8 @@ def update_catalog(source: Source, known: dict[str, str] | None = None) -> tuple
     """Merge the English paragraphs of ``source`` into its catalog (like GNU ``msgmerge``).
 
     - a paragraph already in the catalog keeps its translation and flags;
-    - a new paragraph that is the same as a translated one in another catalog (``known``)
-      takes that translation;
+    - a paragraph without a translation that is the same as a translated one in another
+      catalog (``known``) takes that translation;
     - a new paragraph close to one that vanished (a changed paragraph) takes the old
       translation, flagged ``fuzzy`` with the old English as ``previous_msgid``;
     - any other new paragraph gets an empty translation (missing);
@@ -306,7 +306,11 @@ def update_catalog(source: Source, known: dict[str, str] | None = None) -> tuple
         if msgid in old_entries:
             entry = old_entries[msgid]
             entry.occurrences = occurrence
-            counts["kept"] += 1
+            if not entry.msgstr and msgid in known:
+                entry.msgstr = known[msgid]
+                counts["reused"] += 1
+            else:
+                counts["kept"] += 1
         elif msgid in known:
             entry = polib.POEntry(msgid=msgid, msgstr=known[msgid], occurrences=occurrence)
             counts["reused"] += 1

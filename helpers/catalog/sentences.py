@@ -1,0 +1,51 @@
+"""Sentence templates of the teaching notebooks, in English and Chinese (中文).
+
+A notebook computes its numbers and says them with
+``display(Markdown(sentence("m01_gini", lang, g=g)))``; the rounding (``{g:.2f}``)
+sits in the template, so both languages show the same figures. Keys start with the
+module number. Chinese is written as a trainer would say it, not word for word.
+"""
+
+from __future__ import annotations
+
+SENTENCES: dict[str, dict[str, str]] = {
+    # shared pieces
+    "none": {"en": "none", "zh": "无"},
+    "name_share": {"en": "{name} ({share:.0%})", "zh": "{name}（{share:.0%}）"},
+    "in_parentheses": {"en": " ({text})", "zh": "（{text}）"},
+    # module 01: the 80/20 rule
+    "m01_rows_to_customers": {
+        "en": "{rows:,} transaction rows become **{customers:,} customers**. "
+              "The largest customer brought {largest:,.0f}; the median customer {median:,.0f}.",
+        "zh": "{rows:,} 行交易汇总为 **{customers:,} 位客户**。贡献最大的客户带来 {largest:,.0f}，中位数客户带来 {median:,.0f}。",
+    },
+    "m01_top20": {
+        "en": "The top 20% of customers bring **{top20:.1%}** of revenue. Read the other way round, "
+              "**{for_80:.1%}** of customers are needed to reach 80% of revenue.",
+        "zh": "前 20% 的客户带来了 **{top20:.1%}** 的销售额。反过来看，要达到 80% 的销售额，需要 **{for_80:.1%}** 的客户。",
+    },
+    "m01_gini": {
+        "en": "The Gini coefficient of revenue per customer is **{g:.2f}**.",
+        "zh": "每位客户销售额的基尼系数为 **{g:.2f}**。",
+    },
+    "m01_margin": {
+        "en": "By margin, the top 20% hold **{top20_margin:.1%}** (by revenue: {top20:.1%}). "
+              "Of the top-20% customers by revenue, **{dropped:,}** ({dropped_share:.0%}) are *not* in the top 20% by margin.",
+        "zh": "按毛利计算，前 20% 的客户占 **{top20_margin:.1%}**（按销售额计算：{top20:.1%}）。"
+              "销售额排名前 20% 的客户中，有 **{dropped:,}** 位（{dropped_share:.0%}）*不在*毛利排名的前 20% 之内。",
+    },
+    "m01_three_businesses": {
+        "en": "The top 20% reach 80% or more in **{holds} of {total}** measurements{which}. "
+              "They fall short in: {misses}. The Gini coefficient ranges from {gini_min:.2f} to {gini_max:.2f}.",
+        "zh": "在 {total} 项测量中，有 **{holds} 项**前 20% 客户的占比达到或超过 80%{which}。"
+              "未达到的有：{misses}。基尼系数介于 {gini_min:.2f} 和 {gini_max:.2f} 之间。",
+    },
+    "m01_leads": {
+        "en": "Buyers only ({buyers:,} customers): top 20% hold **{share_buyers:.1%}**. "
+              "Buyers plus {leads:,} leads at zero: top 20% hold **{share_leads:.1%}**. "
+              "Always say who is in the denominator.",
+        "zh": "只算购买过的客户（{buyers:,} 位）：前 20% 占 **{share_buyers:.1%}**。"
+              "再加上销售额为零的 {leads:,} 位潜在客户：前 20% 占 **{share_leads:.1%}**。"
+              "报告占比时，一定要说明分母里算了哪些人。",
+    },
+}
