@@ -48,4 +48,28 @@ SENTENCES: dict[str, dict[str, str]] = {
               "再加上销售额为零的 {leads:,} 位潜在客户：前 20% 占 **{share_leads:.1%}**。"
               "报告占比时，一定要说明分母里算了哪些人。",
     },
+    # module 02: ABC classification
+    "m02_classes": {
+        "en": "**{a_customers:,.0f} A customers ({a_customer_share:.1%} of all)** bring {a_value_share:.1%} of revenue. "
+              "An average A customer brings {ratio:.0f} times as much as an average C customer, "
+              "and the {c_customers:,.0f} C customers ({c_customer_share:.0%}) bring only {c_value_share:.1%}.",
+        "zh": "**{a_customers:,.0f} 位 A 类客户（占全部客户的 {a_customer_share:.1%}）**贡献了 {a_value_share:.1%} 的销售额。"
+              "一位 A 类客户平均带来的销售额是一位 C 类客户的 {ratio:.0f} 倍，"
+              "而 {c_customers:,.0f} 位 C 类客户（{c_customer_share:.0%}）只贡献了 {c_value_share:.1%}。",
+    },
+    "m02_conventions": {
+        "en": "On the synthetic company, moving from 80/95 to 70/90 takes **{moved:,} customers** out of class A: "
+              "A shrinks from {a_8095:,} to {a_7090:,}. "
+              "A smaller A class means fewer accounts per key-account manager, at the price of leaving more value in B.",
+        "zh": "在模拟公司，从 80/95 改为 70/90 会让 **{moved:,} 位客户**离开 A 类：A 类从 {a_8095:,} 位减少到 {a_7090:,} 位。"
+              "A 类越小，每位关键客户经理要管的客户就越少，代价是更多的价值留在了 B 类。",
+    },
+    "m02_changes": {
+        "en": "**{changed:,} customers ({changed_share:.0%})** change class between revenue and margin: "
+              "{up:,} move up by margin and {down:,} move down. "
+              "{a_but_c} customer(s) are A by revenue but C by margin: big buyers of low-margin goods.",
+        "zh": "**{changed:,} 位客户（{changed_share:.0%}）**按销售额和按毛利分出的类别不同："
+              "按毛利计算，{up:,} 位类别上升，{down:,} 位类别下降。"
+              "有 {a_but_c} 位客户按销售额是 A 类、按毛利却是 C 类：大量购买低毛利商品的客户。",
+    },
 }
