@@ -72,4 +72,29 @@ SENTENCES: dict[str, dict[str, str]] = {
               "按毛利计算，{up:,} 位类别上升，{down:,} 位类别下降。"
               "有 {a_but_c} 位客户按销售额是 A 类、按毛利却是 C 类：大量购买低毛利商品的客户。",
     },
+    # module 03: contribution scoring
+    "m03_negative": {
+        "en": "Total margin is {margin:,.0f}; serving customers cost {cost:,.0f}, "
+              "leaving a marginal contribution of {mc:,.0f}. "
+              "**{negative:,} customers ({negative_share:.0%})** have a negative marginal contribution: "
+              "together they take {lost:,.0f} away.",
+        "zh": "毛利合计 {margin:,.0f}；服务客户花费 {cost:,.0f}，剩下的边际贡献为 {mc:,.0f}。"
+              "**{negative:,} 位客户（{negative_share:.0%}）**的边际贡献为负：他们合计吃掉了 {lost:,.0f}。",
+    },
+    "m03_whale": {
+        "en": "The most profitable **{customer_share:.0%}** of customers earn "
+              "**{value_share:.0%}** of the final marginal contribution; the rest bring it back down to 100%. "
+              "Before cutting anyone, ask whether serving them differently (cheaper channels, fewer contacts) "
+              "would turn them positive.",
+        "zh": "最赚钱的 **{customer_share:.0%}** 的客户赚到了最终边际贡献的 **{value_share:.0%}**；其余客户又把它拉回到 100%。"
+              "在放弃任何客户之前，先想一想：换一种服务方式（更便宜的渠道、更少的联系）能不能让他们转为正贡献？",
+    },
+    "m03_sensitivity": {
+        "en": "The top-50 list keeps between **{low_share:.0%}** ({low}) and "
+              "**{high_share:.0%}** of its customers when the weights change. "
+              "The very top is stable; the boundary between tiers is where the weights decide, "
+              "so agree on them and write them down.",
+        "zh": "权重改变时，前 50 名名单保留了 **{low_share:.0%}**（{low}）到 **{high_share:.0%}** 的客户。"
+              "最顶端的客户很稳定；真正由权重决定的是等级之间的分界线，所以要商定权重，并把它写下来。",
+    },
 }
