@@ -97,4 +97,50 @@ SENTENCES: dict[str, dict[str, str]] = {
         "zh": "权重改变时，前 50 名名单保留了 **{low_share:.0%}**（{low}）到 **{high_share:.0%}** 的客户。"
               "最顶端的客户很稳定；真正由权重决定的是等级之间的分界线，所以要商定权重，并把它写下来。",
     },
+    # module 04: RFM
+    "m04_example": {
+        "en": "As of {as_of}, customer {customer} has **R = {r:.0f} days, F = {f:.0f} purchase days, "
+              "M = ¥{m:,.2f}**. The table has {rows} rows, but one of them is a return that cancels the first order: "
+              "it lowers M and does not count as a purchase. Across all {n:,} customers the median recency is "
+              "{median_r:.0f} days and {one_day:.0%} of customers bought on one day only.",
+        "zh": "以 {as_of} 为分析日期，客户 {customer} 的 **R = {r:.0f} 天，F = {f:.0f} 个购买日，M = ¥{m:,.2f}**。"
+              "表中有 {rows} 行，但其中一行是取消第一笔订单的退货：它降低了 M，但不算一次购买。"
+              "在全部 {n:,} 位客户中，最近一次消费的中位数是 {median_r:.0f} 天，{one_day:.0%} 的客户只在一天里买过东西。",
+    },
+    "m04_f_skips": {
+        "en": "{f1:.0%} of customers have F = 1 (they tie on the lowest frequencies), so F skips {skipped}. "
+              "R and M have few ties, so each of their scores holds close to 20% of customers.",
+        "zh": "{f1:.0%} 的客户 F = 1（他们在最低的频率上并列），所以 F 跳过了 {skipped} 分。"
+              "R 和 M 很少并列，所以它们每个分数都有接近 20% 的客户。",
+    },
+    "m04_f_skips_none": {
+        "en": "{f1:.0%} of customers have F = 1 (they tie on the lowest frequencies), so F skips no score. "
+              "R and M have few ties, so each of their scores holds close to 20% of customers.",
+        "zh": "{f1:.0%} 的客户 F = 1（他们在最低的频率上并列），但 F 没有跳过任何分数。"
+              "R 和 M 很少并列，所以它们每个分数都有接近 20% 的客户。",
+    },
+    "m04_heatmap": {
+        "en": "The richest cell is R = {best_r}, F = {best_f} with ¥{best:,.0f} per customer on average; the poorest is "
+              "R = {worst_r}, F = {worst_f} with ¥{worst:,.0f}: a factor of {factor:.0f}.",
+        "zh": "最“值钱”的格子是 R = {best_r}、F = {best_f}，平均每位客户 ¥{best:,.0f}；最低的是 "
+              "R = {worst_r}、F = {worst_f}，只有 ¥{worst:,.0f}：相差 {factor:.0f} 倍。",
+    },
+    "m04_tiers": {
+        "en": "**Champions** are {champions_customers:.0%} of customers and bring {champions_value:.0%} of revenue. "
+              "Together with 'can't lose', the VIP tier is {vip_customers:.0%} of customers and {vip_value:.0%} of revenue; "
+              "the potential tier is {potential_customers:.0%} of customers and {potential_value:.0%} of revenue.",
+        "zh": "**核心客户**占客户的 {champions_customers:.0%}，贡献了 {champions_value:.0%} 的销售额。"
+              "加上“不能失去”的客户，VIP 层级占客户的 {vip_customers:.0%}、销售额的 {vip_value:.0%}；"
+              "潜力层级占客户的 {potential_customers:.0%}、销售额的 {potential_value:.0%}。",
+    },
+    "m04_conventions": {
+        "en": "(Online Retail: {free} order lines with a price of 0 were left out first.) "
+              "On the synthetic company, only {same_f:.0%} of customers get the same F score from the kit and from "
+              "the R package, and the R segment table leaves {others} customers in 'Others'. "
+              "When you compare RFM results between teams or tools, first compare the conventions.",
+        "zh": "（在线零售数据：先排除了 {free} 条价格为 0 的订单明细。）"
+              "在模拟公司，只有 {same_f:.0%} 的客户从工具包和 R 语言 `rfm` 包得到相同的 F 评分，"
+              "而 R 的细分表把 {others} 位客户留在了“Others”（其他）中。"
+              "在不同团队或工具之间比较 RFM 结果之前，先比较它们的计算惯例。",
+    },
 }
