@@ -143,4 +143,34 @@ SENTENCES: dict[str, dict[str, str]] = {
               "而 R 的细分表把 {others} 位客户留在了“Others”（其他）中。"
               "在不同团队或工具之间比较 RFM 结果之前，先比较它们的计算惯例。",
     },
+    # module 05: lifecycle
+    "m05_thresholds": {
+        "en": "Across {n:,} repeat purchases the median gap is **{median:.0f} days**, and 90% of gaps are at most "
+              "**{silent_days} days**: that is the silence threshold. Only 2% of gaps exceed {churn_days} days, so we call "
+              "a customer **churned** after {churn_days} days without a purchase. Both numbers come from this company's "
+              "data; yours will differ.",
+        "zh": "在 {n:,} 次重复购买中，购买间隔的中位数是 **{median:.0f} 天**，90% 的间隔不超过 **{silent_days} 天**："
+              "这就是沉默阈值。只有 2% 的间隔超过 {churn_days} 天，所以客户超过 {churn_days} 天没有购买，我们就称之为**流失**。"
+              "这两个数字都来自这家公司的数据；你们公司的会不一样。",
+    },
+    "m05_stages": {
+        "en": "**{loyal:,} loyal customers** ({loyal_share:.0%} of everybody) bring {loyal_revenue:.0%} of revenue. "
+              "In the simpler view, {active:,} are active, {silent:,} silent and {potential:,} potential (the leads).",
+        "zh": "**{loyal:,} 位忠诚客户**（占全部人数的 {loyal_share:.0%}）贡献了 {loyal_revenue:.0%} 的销售额。"
+              "换成更简单的视角：{active:,} 位活跃，{silent:,} 位沉默，{potential:,} 位潜在（即潜在客户名单上的人）。",
+    },
+    "m05_membership": {
+        "en": "{members_loyal:.0%} of members and VIPs are loyal, against {walk_in_loyal:.0%} of walk-in customers; "
+              "{walk_in_churned:.0%} of walk-in customers have churned. Membership goes with loyalty here, "
+              "but the data cannot say which causes which: frequent buyers are more likely to join.",
+        "zh": "会员和 VIP 中有 {members_loyal:.0%} 是忠诚客户，散客中只有 {walk_in_loyal:.0%}；"
+              "{walk_in_churned:.0%} 的散客已经流失。在这里，会员身份和忠诚度是相伴的，"
+              "但数据无法说明谁是因、谁是果：经常购买的人本来就更可能加入会员。",
+    },
+    "m05_attack_defence": {
+        "en": "The attack side holds {attack:,} people (leads and one-time buyers), the defence side "
+              "{defence:,}, and {churned:,} churned customers wait for a win-back decision.",
+        "zh": "进攻一侧有 {attack:,} 人（潜在客户和一次性客户），防守一侧有 {defence:,} 人，"
+              "还有 {churned:,} 位流失客户等待决定是否挽回。",
+    },
 }
