@@ -11,6 +11,7 @@ from __future__ import annotations
 SENTENCES: dict[str, dict[str, str]] = {
     # shared pieces
     "none": {"en": "none", "zh": "无"},
+    "name_value": {"en": "{name} {value:.1%}", "zh": "{name} {value:.1%}"},
     "name_share": {"en": "{name} ({share:.0%})", "zh": "{name}（{share:.0%}）"},
     "in_parentheses": {"en": " ({text})", "zh": "（{text}）"},
     # module 01: the 80/20 rule
@@ -172,5 +173,89 @@ SENTENCES: dict[str, dict[str, str]] = {
               "{defence:,}, and {churned:,} churned customers wait for a win-back decision.",
         "zh": "进攻一侧有 {attack:,} 人（潜在客户和一次性客户），防守一侧有 {defence:,} 人，"
               "还有 {churned:,} 位流失客户等待决定是否挽回。",
+    },
+    # module 06: loyalty
+    "m06_tiers": {
+        "en": "On {date:%d %B %Y} the company's **{records:,} customer records** split into {vip:,} VIP, "
+              "{regular:,} regular and {potential:,} potential. "
+              "Only **{vip_respondents}** VIP customers answered the survey: keep that small number in mind.",
+        "zh": "在 {date:%Y年%m月%d日}，公司的 **{records:,} 条客户记录**分为 {vip:,} 位 VIP 客户、"
+              "{regular:,} 位常规客户和 {potential:,} 位潜在客户。"
+              "回答问卷的 VIP 客户只有 **{vip_respondents}** 位：请记住这个小数字。",
+    },
+    "m06_csat": {
+        "en": "Top-2-box CSAT: **{overall:.1%}** overall; {by_tier}.",
+        "zh": "前两项满意率：总体 **{overall:.1%}**；{by_tier}。",
+    },
+    "m06_stated": {
+        "en": "Respondents who said *above 70%* stated **{high_stated:.0%}** on average, but "
+              "**{high_observed:.0%}** of them bought within six months; in the *below 30%* band "
+              "{low_observed:.0%} bought anyway. The intention ranks customers in the right order, "
+              "but it overstates the level. Over the whole two years, the repurchase rate is "
+              "**{repurchase:.1%}** of buying customers.",
+        "zh": "回答*70% 以上*的受访者，自述的再次购买概率平均为 **{high_stated:.0%}**，但其中只有 "
+              "**{high_observed:.0%}** 在六个月内真的购买了；而在*30% 以下*这一档，也有 {low_observed:.0%} 的人照样买了。"
+              "购买意向能把客户按正确的顺序排好，但高估了水平。在整整两年里，购买客户的复购率为 **{repurchase:.1%}**。",
+    },
+    "m06_nps_example": {
+        "en": "p = 0.5, d = 0.2: NPS = 100 × (0.5 − 0.2) = **{nps:.0f}**; variance = 0.5 + 0.2 − 0.3² = 0.61; "
+              "margin = 1.96 × 100 × √(0.61 / 10) = **±{margin:.1f} points**. Ten answers say almost nothing.",
+        "zh": "p = 0.5，d = 0.2：NPS = 100 × (0.5 − 0.2) = **{nps:.0f}**；方差 = 0.5 + 0.2 − 0.3² = 0.61；"
+              "误差范围 = 1.96 × 100 × √(0.61 / 10) = **±{margin:.1f} 分**。十个回答几乎说明不了什么。",
+    },
+    "m06_nps_tiers_apart": {
+        "en": "VIP customers score **{vip:+.1f} ± {vip_margin:.1f}**, potential customers "
+              "**{potential:+.1f} ± {potential_margin:.1f}**. The VIP interval is the widest "
+              "({vip_width:.0f} points from end to end) because only {vip_respondents} VIPs answered; "
+              "no two tiers' intervals overlap, so the ranking VIP > regular > potential is not survey noise. "
+              "Share of 'very likely' answers: {very_likely:.1%}; share of promoters: {promoters:.1%}.",
+        "zh": "VIP 客户的得分为 **{vip:+.1f} ± {vip_margin:.1f}**，潜在客户为 **{potential:+.1f} ± {potential_margin:.1f}**。"
+              "VIP 的区间最宽（从头到尾 {vip_width:.0f} 分），因为只有 {vip_respondents} 位 VIP 回答了问卷；"
+              "各层级的区间互不重叠，所以 VIP > 常规 > 潜在的排序不是调查误差造成的。"
+              "回答“很大可能”的比例：{very_likely:.1%}；推荐者的比例：{promoters:.1%}。",
+    },
+    "m06_nps_tiers_overlap": {
+        "en": "VIP customers score **{vip:+.1f} ± {vip_margin:.1f}**, potential customers "
+              "**{potential:+.1f} ± {potential_margin:.1f}**. The VIP interval is the widest "
+              "({vip_width:.0f} points from end to end) because only {vip_respondents} VIPs answered; "
+              "some tiers' intervals overlap, so not every difference between tiers is certain. "
+              "Share of 'very likely' answers: {very_likely:.1%}; share of promoters: {promoters:.1%}.",
+        "zh": "VIP 客户的得分为 **{vip:+.1f} ± {vip_margin:.1f}**，潜在客户为 **{potential:+.1f} ± {potential_margin:.1f}**。"
+              "VIP 的区间最宽（从头到尾 {vip_width:.0f} 分），因为只有 {vip_respondents} 位 VIP 回答了问卷；"
+              "有些层级的区间相互重叠，所以并不是层级之间的每一个差别都确定无疑。"
+              "回答“很大可能”的比例：{very_likely:.1%}；推荐者的比例：{promoters:.1%}。",
+    },
+    "m06_loyalty_tier": {
+        "en": "**{vip_high:.0%}** of VIP respondents are highly loyal, against "
+              "{potential_high:.0%} of potential customers. The tier predicts behaviour: "
+              "{high_buy:.0%} of the highly loyal bought again within six months, {low_buy:.0%} of the low-loyalty ones.",
+        "zh": "VIP 受访者中有 **{vip_high:.0%}** 属于高忠诚度，潜在客户中只有 {potential_high:.0%}。"
+              "忠诚度等级能预测行为：高忠诚度的客户中有 {high_buy:.0%} 在六个月内再次购买，低忠诚度的只有 {low_buy:.0%}。",
+    },
+    "m06_segments_note": {
+        "en": "{with_segment:,} of {respondents:,} respondents have an RFM segment "
+              "(computed from {transactions:,} transactions before {date:%d %B %Y}).",
+        "zh": "{respondents:,} 位受访者中有 {with_segment:,} 位有 RFM 细分"
+              "（根据 {date:%Y年%m月%d日} 之前的 {transactions:,} 笔交易计算）。",
+    },
+    "m06_segments": {
+        "en": "Behaviour and attitude agree at the ends: **{best_high:.0%}** of the *{best}* respondents "
+              "are highly loyal, against **{worst_high:.0%}** of the *{worst}* ones. "
+              "The segment to watch is *{cant_lose}*: "
+              "customers who used to buy often and a lot, but not recently. Their NPS is **{nps:+.1f} ± {margin:.1f}** "
+              "({answers} answers), and {cant_lose_high:.0%} of them still call themselves highly loyal: "
+              "a phone call now may still find a willing customer.",
+        "zh": "在两端，行为和态度是一致的：*{best}* 受访者中有 **{best_high:.0%}** 属于高忠诚度，"
+              "*{worst}* 受访者中只有 **{worst_high:.0%}**。"
+              "最值得关注的细分是*{cant_lose}*：以前买得又多又勤、最近却没有再来的客户。"
+              "他们的 NPS 为 **{nps:+.1f} ± {margin:.1f}**（{answers} 个回答），其中仍有 {cant_lose_high:.0%} 自认为高度忠诚："
+              "现在打一个电话，也许还能留住一位愿意回来的客户。",
+    },
+    "m06_satisfied_not_loyal": {
+        "en": "**{snl}** of the {satisfied} satisfied respondents ({share:.0%}) did not buy in the six months "
+              "after saying so. Among satisfied VIPs the share is {vip:.0%}; among satisfied potential customers "
+              "{potential:.0%}.",
+        "zh": "{satisfied} 位满意的受访者中，有 **{snl}** 位（{share:.0%}）在表示满意后的六个月里没有购买。"
+              "满意的 VIP 客户中这一比例为 {vip:.0%}；满意的潜在客户中为 {potential:.0%}。",
     },
 }
