@@ -258,4 +258,69 @@ SENTENCES: dict[str, dict[str, str]] = {
         "zh": "{satisfied} 位满意的受访者中，有 **{snl}** 位（{share:.0%}）在表示满意后的六个月里没有购买。"
               "满意的 VIP 客户中这一比例为 {vip:.0%}；满意的潜在客户中为 {potential:.0%}。",
     },
+    # module 07: relationship levels
+    "m07_recommended": {
+        "en": "Measured over the year to {as_of:%d %B %Y}: VIPs are **{vip_share:.1%}** of customers "
+              "and bring **{vip_ratio:.1f}×** the average margin, so Kotler recommends **{vip}**. "
+              "Regular customers are {regular_share:.0%} of customers at {regular_ratio:.2f}× the average: "
+              "**{regular}**. Potential customers: **{potential}**.",
+        "zh": "按截至 {as_of:%Y年%m月%d日} 的一年计算：VIP 客户占客户的 **{vip_share:.1%}**，"
+              "每位带来的毛利是平均值的 **{vip_ratio:.1f} 倍**，所以科特勒矩阵建议**{vip}**关系。"
+              "常规客户占客户的 {regular_share:.0%}，毛利是平均值的 {regular_ratio:.2f} 倍：建议**{regular}**。"
+              "潜在客户：建议**{potential}**。",
+    },
+    "m07_served": {
+        "en": "Today **{vip_partnership:.0%}** of VIPs have a partnership-level relationship and "
+              "{vip_proactive:.0%} are served proactively. Among regular customers, "
+              "**{regular_more:.0%}** get follow-ups, offers or joint planning, "
+              "and {potential_basic:.0%} of potential customers had no contact at all.",
+        "zh": "目前，**{vip_partnership:.0%}** 的 VIP 客户享有伙伴型关系，{vip_proactive:.0%} 得到能动型服务。"
+              "常规客户中，**{regular_more:.0%}** 得到了回访、优惠推送或共同规划，"
+              "而 {potential_basic:.0%} 的潜在客户完全没有被联系过。",
+    },
+    "m07_gap": {
+        "en": "Over all customers, **{below:.1%}** are served below the recommended level, "
+              "**{at:.1%}** at it and **{above:.1%}** above it. "
+              "The pattern is lopsided: {vip_below:.0%} of VIPs get less than a partnership, while "
+              "{regular_above:.0%} of regular customers get more than the recommended {regular} service.",
+        "zh": "在全部客户中，**{below:.1%}** 得到的服务低于建议水平，**{at:.1%}** 符合，**{above:.1%}** 高于建议水平。"
+              "分布很不均衡：{vip_below:.0%} 的 VIP 客户没有得到伙伴型关系，"
+              "而 {regular_above:.0%} 的常规客户得到的服务超过了建议的{regular}水平。",
+    },
+    "m07_playbook_more": {
+        "en": "The VIP playbook costs **¥{vip_cost:,.0f}** per customer per year, "
+              "{vip_share:.0%} of a VIP's yearly margin (today's contacts cost ¥{vip_current:,.0f}). "
+              "The regular playbook uses {regular_share:.0%} of the margin. For potential customers the playbook "
+              "(¥{potential_cost:,.0f}) costs **more than they earn** (¥{potential_margin:,.0f}): as an investment it "
+              "pays back within the year only if at least **{breakeven:.0%}** of them become regular customers.",
+        "zh": "VIP 服务方案每位客户每年花费 **¥{vip_cost:,.0f}**，占一位 VIP 客户年毛利的 {vip_share:.0%}"
+              "（目前的联系花费 ¥{vip_current:,.0f}）。常规客户的服务方案用掉毛利的 {regular_share:.0%}。"
+              "潜在客户的服务方案（¥{potential_cost:,.0f}）**比他们带来的毛利还多**（¥{potential_margin:,.0f}）："
+              "作为一项投资，只有至少 **{breakeven:.0%}** 的潜在客户转为常规客户，它才能在一年内收回成本。",
+    },
+    "m07_playbook_less": {
+        "en": "The VIP playbook costs **¥{vip_cost:,.0f}** per customer per year, "
+              "{vip_share:.0%} of a VIP's yearly margin (today's contacts cost ¥{vip_current:,.0f}). "
+              "The regular playbook uses {regular_share:.0%} of the margin. For potential customers the playbook "
+              "(¥{potential_cost:,.0f}) costs less than they earn (¥{potential_margin:,.0f}): as an investment it "
+              "pays back within the year only if at least **{breakeven:.0%}** of them become regular customers.",
+        "zh": "VIP 服务方案每位客户每年花费 **¥{vip_cost:,.0f}**，占一位 VIP 客户年毛利的 {vip_share:.0%}"
+              "（目前的联系花费 ¥{vip_current:,.0f}）。常规客户的服务方案用掉毛利的 {regular_share:.0%}。"
+              "潜在客户的服务方案（¥{potential_cost:,.0f}）低于他们带来的毛利（¥{potential_margin:,.0f}）："
+              "作为一项投资，只有至少 **{breakeven:.0%}** 的潜在客户转为常规客户，它才能在一年内收回成本。",
+    },
+    "m07_abc": {
+        "en": "Kotler's matrix recommends **{a}** for class A ({a_customers:,} customers) and **{c}** for class C "
+              "({c_customers:,}). Today {c_above:.0%} of class C get more than that, "
+              "and even the lean C playbook costs ¥{c_cost:,.1f} a year against a margin of "
+              "¥{c_margin:,.1f} per customer. The two tierings do not pick the same people: "
+              "{vip_a:,} of the {vip:,} VIP members are class A by margin, but so are "
+              "{regular_a:,} customers the membership rule calls 'regular'. Decide which tiering "
+              "drives service before you write the playbook.",
+        "zh": "科特勒矩阵为 A 类（{a_customers:,} 位客户）建议**{a}**关系，为 C 类（{c_customers:,} 位）建议**{c}**关系。"
+              "目前 {c_above:.0%} 的 C 类客户得到的服务超过了这个水平，而即使是精简的 C 类服务方案，"
+              "每年也要花 ¥{c_cost:,.1f}，而每位客户的毛利只有 ¥{c_margin:,.1f}。两种分层方式挑出的并不是同一批人："
+              "{vip:,} 位 VIP 会员中有 {vip_a:,} 位按毛利属于 A 类，但被会员规则称为“常规”的客户中，"
+              "也有 {regular_a:,} 位属于 A 类。在写服务方案之前，先决定由哪种分层方式来决定服务。",
+    },
 }
