@@ -24,6 +24,30 @@ def test_every_label_has_both_languages_with_the_same_placeholders(key):
     assert placeholders(entry["en"]) == placeholders(entry["zh"])
 
 
+@pytest.mark.parametrize("key", sorted(catalog.SENTENCES))
+def test_every_sentence_has_both_languages_with_the_same_placeholders(key):
+    entry = catalog.SENTENCES[key]
+    assert set(entry) == set(catalog.LANGUAGES)
+    assert all(entry[lang].strip() for lang in catalog.LANGUAGES)
+    assert placeholders(entry["en"]) == placeholders(entry["zh"])
+    if key not in ("name_value", "name_share", "in_parentheses"):  # punctuation-only pieces
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in entry["zh"]), f"{key}: the zh text is not Chinese"
+
+
+def test_sentences_are_used_by_the_notebooks():
+    """Every template is said by some notebook (no dead entries), and a missing value names itself."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (root / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    unused = [key for key in catalog.SENTENCES if f'\\"{key}\\"' not in code and f'"{key}"' not in code]
+    assert not unused, f"sentence templates no notebook uses: {unused}"
+    with pytest.raises(KeyError, match="needs a value for 'g'"):
+        catalog.sentence("m01_gini", "zh")
+    with pytest.raises(KeyError, match="close matches"):
+        catalog.sentence("m01_gin")
+
+
 def test_unknown_key_and_language_are_explained():
     with pytest.raises(KeyError, match="close matches: \\['revenue'"):
         catalog.label("revenu")
