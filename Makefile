@@ -8,11 +8,13 @@ BIN    := $(VENV)/bin
 STAMP_LAB  := $(VENV)/.installed-lab
 STAMP_TEST := $(VENV)/.installed-test
 PYTEST_ARGS ?=
+# The notebook `make lab` opens; the Chinese edition: make lab START=notebooks/zh/00_start_here.ipynb
+START ?= notebooks/00_start_here.ipynb
 
 .PHONY: lab test install exercises notebooks preflight benchmark grade student-pack clean-venv
 
 lab: $(STAMP_LAB)
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" notebooks/00_start_here.ipynb $(LAB_ARGS)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(START) $(LAB_ARGS)
 
 test: $(STAMP_TEST)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -37,10 +39,12 @@ install: $(STAMP_LAB)
 exercises: $(STAMP_TEST)
 	$(BIN)/python -m helpers.exercises build
 
-# Authors: re-run notebooks/ and solutions/ in place (their stored outputs are checked by nbval).
+# Authors: re-run notebooks/ and solutions/ in place (their stored outputs are checked by nbval),
+# then rebuild the Chinese edition (*/zh/) from them and locale/zh.
 notebooks: $(STAMP_TEST)
 	$(BIN)/python -m helpers.course execute
 	$(BIN)/python -m helpers.exercises build
+	$(BIN)/python -m coursekit.i18n build
 
 # Trainers: the pre-flight check before a workshop.
 preflight: $(STAMP_LAB)

@@ -13,6 +13,8 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
+from helpers.plots import fonts
+
 #: Colour-blind-safe palette (seaborn "colorblind", i.e. Okabe–Ito-like hues).
 PALETTE: list[str] = sns.color_palette("colorblind").as_hex()
 
@@ -26,8 +28,9 @@ TIER_COLORS: dict[str, str] = {
     "potential": PALETTE[7],
 }
 
-#: Fonts that can draw Chinese, most preferred first.
+#: Fonts that can draw Chinese, most preferred first: the kit's bundled font, then common system fonts.
 CJK_FONTS: Sequence[str] = (
+    fonts.FAMILY,
     "Noto Sans CJK SC",
     "Noto Sans SC",
     "Source Han Sans SC",
@@ -41,10 +44,10 @@ CJK_FONTS: Sequence[str] = (
 )
 
 CJK_FONT_FIX = (
-    "No Chinese (CJK) font was found, so Chinese labels would be drawn as empty boxes. "
-    "Fix: install one and restart the kernel, e.g. `sudo apt-get install fonts-noto-cjk` "
-    "(Debian/Ubuntu), `conda install -c conda-forge font-ttf-noto-cjk`, or on Windows/macOS "
-    "use the built-in Microsoft YaHei / PingFang SC. Charts fall back to English labels until then."
+    "The kit's own Chinese font (helpers/fonts/TieringKitSansSC-Regular.otf) is missing, so Chinese labels "
+    "would be drawn as empty boxes. Fix: restore the file from the course repository (`git checkout -- "
+    "helpers/fonts`) or reinstall the kit with `make install`; alternatively install a system CJK font, "
+    "e.g. `sudo apt-get install fonts-noto-cjk`. Charts fall back to English labels until then."
 )
 
 
@@ -58,13 +61,18 @@ _warned_cjk = False
 def set_theme() -> None:
     """Apply the kit's seaborn theme (white grid, colour-blind palette, readable sizes).
 
+    The font family is the main sans-serif font followed by the kit's Chinese font
+    (:mod:`helpers.plots.fonts`), so Chinese labels draw in every chart even though
+    ``sns.set_theme`` resets matplotlib's settings.
+
     Examples
     --------
     >>> set_theme()
-    >>> mpl.rcParams["axes.titleweight"]
-    'bold'
+    >>> mpl.rcParams["axes.titleweight"], mpl.rcParams["font.family"]
+    ('bold', ['sans-serif', 'Tiering Kit Sans SC'])
     """
-    sns.set_theme(style="whitegrid", palette=PALETTE, context="notebook")
+    fonts.register_font()
+    sns.set_theme(style="whitegrid", palette=PALETTE, context="notebook", font="sans-serif")
     mpl.rcParams.update(
         {
             "figure.figsize": (7.5, 4.5),
@@ -75,10 +83,11 @@ def set_theme() -> None:
             "axes.spines.right": False,
         }
     )
+    fonts.use_fallback()
 
 
 def available_cjk_font() -> str | None:
-    """Name of an installed font that draws Chinese, or None.
+    """Name of a registered font that draws Chinese (the kit's own first), or None.
 
     The fonts of :data:`CJK_FONTS` are tried in order.
 
@@ -89,9 +98,10 @@ def available_cjk_font() -> str | None:
 
     Examples
     --------
-    >>> available_cjk_font() is None or isinstance(available_cjk_font(), str)
-    True
+    >>> available_cjk_font()
+    'Tiering Kit Sans SC'
     """
+    fonts.register_font()
     installed = {f.name for f in font_manager.fontManager.ttflist}
     for name in CJK_FONTS:
         if name in installed:
@@ -102,9 +112,11 @@ def available_cjk_font() -> str | None:
 def use_language(lang: str = "en") -> str:
     """Prepare matplotlib for labels in ``lang`` and return the language charts will use.
 
-    For ``"zh"`` it puts an installed CJK font first. When there is none it
-    warns **once** (:class:`CJKFontWarning`, with the fix) and returns ``"en"``
-    so that charts fall back to English instead of drawing boxes silently.
+    For ``"zh"`` it makes sure Chinese glyphs come from a CJK font: the kit's own
+    font as a fallback after the main font (see :mod:`helpers.plots.fonts`), or,
+    if that file is missing, an installed CJK font. Only when neither exists does it
+    warn **once** (:class:`CJKFontWarning`, with the fix) and return ``"en"`` so
+    that charts fall back to English instead of drawing boxes silently.
 
     Parameters
     ----------
@@ -126,20 +138,21 @@ def use_language(lang: str = "en") -> str:
     --------
     >>> use_language("en")
     'en'
+    >>> use_language("zh")
+    'zh'
     """
     global _warned_cjk
     if lang != "zh":
         return "en" if lang == "en" else lang
+    if fonts.use_fallback():
+        return "zh"
     font = available_cjk_font()
     if font is None:
         if not _warned_cjk:
             warnings.warn(CJK_FONT_FIX, CJKFontWarning, stacklevel=2)
             _warned_cjk = True
         return "en"
-    sans = list(mpl.rcParams["font.sans-serif"])
-    mpl.rcParams["font.sans-serif"] = [font] + [f for f in sans if f != font]
-    mpl.rcParams["font.family"] = "sans-serif"
-    mpl.rcParams["axes.unicode_minus"] = False
+    mpl.rcParams["font.family"] = ["sans-serif", font]
     return "zh"
 
 

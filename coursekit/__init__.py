@@ -1,0 +1,1 @@
+"""coursekit: the tools that build, translate and check the course (not imported by learners)."""
