@@ -6,6 +6,11 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+#: Cost to serve of one contact of each type (¥): the synthetic company's contact log and
+#: ``helpers.relationship`` use the same figures.
+CONTACT_COSTS: dict[str, float] = {"problem_report": 25.0, "after_sale_followup": 15.0,
+                                   "proactive_offer": 8.0, "joint_planning": 120.0}
+
 
 def require_columns(frame: pd.DataFrame, columns: Sequence[str], what: str = "",
                     hint: str = "Pass the right names, e.g. customer='customer_id', date='date', amount='revenue'.") -> None:

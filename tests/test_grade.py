@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import grade
+from coursekit import grade
 from helpers.paths import EXERCISES_DIR, SOLUTIONS_DIR
 
 SOLUTION = SOLUTIONS_DIR / "01_pareto.ipynb"
@@ -188,7 +188,7 @@ def test_module_from_cells_only_when_one_exercise_fits():
     # without a number in the file name, the grader must not guess (it once said "exercise 03")
     import nbformat
 
-    from helpers.grade import assignments, identify
+    from coursekit.grade import assignments, identify
 
     known = assignments()
     nb = nbformat.read(EXERCISES_DIR / "04_rfm.ipynb", as_version=4)

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from helpers import pack
+from coursekit import pack
 
 
 @pytest.fixture(scope="module")
