@@ -335,6 +335,18 @@ def _release(assignment: Assignment) -> nbformat.NotebookNode:
     return nbformat.reads(build_text(assignment.solution), as_version=4)
 
 
+class _Releases(dict):
+    """The release notebook of each exercise by module, built on first use (building one takes a while)."""
+
+    def __init__(self, known: dict[str, Assignment]) -> None:
+        super().__init__()
+        self._known = known
+
+    def __missing__(self, module: str) -> nbformat.NotebookNode:
+        self[module] = release = _release(self._known[module])
+        return release
+
+
 def _nbgrader_env() -> dict[str, str]:
     env = dict(os.environ)
     bindir = str(Path(sys.executable).parent)
@@ -721,7 +733,7 @@ def grade_folder(
     """
     submissions, out = _resolve_folders(submissions, out)
     known = assignments(solutions_dir)
-    releases = {m: _release(a) for m, a in known.items()}
+    releases = _Releases(known)
     subs = [inspect_file(path, submissions, known, releases) for path in discover(submissions)]
     _one_row_per_learner(subs)
     todo = [s for s in subs if not s.status]
