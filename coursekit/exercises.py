@@ -288,10 +288,25 @@ def build(solutions_dir: Path = SOLUTIONS_DIR, exercises_dir: Path = EXERCISES_D
 def stale(solutions_dir: Path = SOLUTIONS_DIR, exercises_dir: Path = EXERCISES_DIR) -> list[str]:
     """Exercises that are missing or differ from what their solution generates.
 
+    ``tests/test_exercises.py`` checks the committed ``exercises/``.
+
+    Parameters
+    ----------
+    solutions_dir, exercises_dir : Path
+        The solutions and the exercises built from them.
+
+    Returns
+    -------
+    list of str
+        One line per exercise that is missing or out of date; empty when all are current.
+
     Examples
     --------
-    >>> stale()
-    []
+    >>> import shutil, tempfile
+    >>> sols, exs = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
+    >>> _ = shutil.copy(SOLUTIONS_DIR / "01_pareto.ipynb", sols)
+    >>> stale(sols, exs)
+    ['01_pareto.ipynb: missing']
     """
     problems = []
     for sol, ex in targets(solutions_dir, exercises_dir):

@@ -115,8 +115,12 @@ def problems(files: Sequence[Path], root: Path = ROOT) -> list[str]:
 
     Examples
     --------
-    >>> problems(pack_files())
-    []
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = (root / "a.py").write_text("import coursekit.grade\\n")
+    >>> _ = (root / "b.md").write_text("Rubric-free notes\\n")
+    >>> problems([Path("a.py"), Path("b.md")], root)
+    ['a.py: imports coursekit (course machinery), which the learner pack leaves out; move what learners need into helpers.']
     """
     found = []
     for rel in files:
@@ -156,9 +160,13 @@ def build_pack(out_dir: Path, root: Path = ROOT) -> Path:
     Examples
     --------
     >>> import tempfile
-    >>> pack = build_pack(Path(tempfile.mkdtemp()))
-    >>> pack.name
-    'tiering-kit-learner-pack.zip'
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "helpers").mkdir()
+    >>> _ = (root / "helpers" / "pareto.py").write_text("def top_share(): ...\\n")
+    >>> _ = (root / "helpers" / "grade.py").write_text("from coursekit.grade import main\\n")
+    >>> pack = build_pack(root / "dist", root)
+    >>> zipfile.ZipFile(pack).namelist()
+    ['tiering-kit/helpers/pareto.py']
     """
     files = pack_files(root)
     found = problems(files, root)
