@@ -101,3 +101,28 @@ def test_learner_makefile_keeps_the_learner_targets_only():
     cut = pack.learner_makefile(full)
     assert full.startswith(cut.rstrip("\n")) and len(cut) < len(full)
     assert "coursekit" in full and "coursekit" not in cut
+
+
+def test_unpacked_library_imports_without_the_machinery(names_and_texts, tmp_path):
+    """Every helpers module imports from the unpacked pack with coursekit and nbgrader made unimportable."""
+    import subprocess
+    import sys
+
+    for name, data in names_and_texts.items():
+        if name.startswith("tiering-kit/helpers/"):
+            target = tmp_path / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    script = (
+        "import importlib, pkgutil, sys\n"
+        "sys.modules['coursekit'] = None; sys.modules['nbgrader'] = None\n"
+        "import helpers\n"
+        f"assert helpers.__file__.startswith({str(tmp_path)!r}), helpers.__file__\n"
+        "names = [m.name for m in pkgutil.walk_packages(helpers.__path__, 'helpers.')]\n"
+        "for n in names: importlib.import_module(n)\n"
+        "print(len(names))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False,
+                          env={"PYTHONPATH": str(tmp_path / "tiering-kit"), "PATH": "/usr/bin:/bin", "MPLBACKEND": "Agg"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert int(done.stdout) > 30
