@@ -138,12 +138,12 @@ def validate(m: Module, root: Path = ROOT) -> None:
 # ---- the templates ------------------------------------------------------------------------------------
 
 
-def lesson_text(m: Module) -> str:
+def _lesson_text(m: Module) -> str:
     """The lesson guide: front matter (read by the course map), then the sections every guide has.
 
     Examples
     --------
-    >>> lesson_text(Module("08", "migration", "Tier migration", "客户迁移")).splitlines()[1:4]
+    >>> _lesson_text(Module("08", "migration", "Tier migration", "客户迁移")).splitlines()[1:4]
     ['module: 08', 'title: Tier migration', 'title_zh: 客户迁移']
     """
     return f"""---
@@ -182,7 +182,7 @@ exercises: 20       # minutes of learner work
 """
 
 
-def compute_text(m: Module) -> str:
+def _compute_text(m: Module) -> str:
     """The compute module: one function on the transaction table, with the kit's calling convention."""
     return f'''"""{m.title} ({m.title_zh}): module {m.number}'s computations.
 
@@ -249,7 +249,7 @@ def window_activity(
 '''
 
 
-def plots_text(m: Module) -> str:
+def _plots_text(m: Module) -> str:
     """The plots module: one chart drawn from the compute module's table."""
     return f'''"""Charts for module {m.number} ({m.title}): they draw frames computed by :mod:`helpers.{m.slug}`."""
 
@@ -301,7 +301,7 @@ def plot_top_customers(table: pd.DataFrame, top: int = 10, *, lang: str = "en", 
 '''
 
 
-def widget_text(m: Module) -> str:
+def _widget_text(m: Module) -> str:
     """The widget module: a slider that redraws the chart and its sentence."""
     return f'''"""Module {m.number}'s explorer: a slider chooses how many top customers the chart shows."""
 
@@ -368,7 +368,7 @@ class {m.class_name}:
 '''
 
 
-def checks_text(m: Module) -> str:
+def _checks_text(m: Module) -> str:
     """The self-checks module: ``make_checks(transactions=None)`` and ``check``, one numeric task."""
     return f'''"""Self-checks for exercise {m.number} ({m.title}) on the synthetic company.
 
@@ -443,7 +443,7 @@ check = make_checks()
 '''
 
 
-def catalog_text(m: Module, known: Sequence[str] = ()) -> str:
+def _catalog_text(m: Module, known: Sequence[str] = ()) -> str:
     """The module's labels, English and Chinese.
 
     Keys start with the slug, so they never clash with another part; the table's column
@@ -467,7 +467,7 @@ def catalog_text(m: Module, known: Sequence[str] = ()) -> str:
             f"LABELS: dict[str, dict[str, str]] = {{\n{body}\n}}\n")
 
 
-def unit_tests_text(m: Module) -> str:
+def _unit_tests_text(m: Module) -> str:
     """The module's tests: expected values worked out by hand, never copied from the code."""
     return f'''"""Module {m.number} ({m.title}): the compute function, its chart, its explorer and its self-checks."""
 
@@ -549,7 +549,7 @@ def _notebook(cells: list[nbformat.NotebookNode]) -> nbformat.NotebookNode:
     return nb
 
 
-def notebook_text(m: Module) -> str:
+def _notebook_text(m: Module) -> str:
     """The teaching notebook: title, ``lang`` parameter, one section ending on a computed sentence, Try it, What you learned."""
     cells = [
         _md(f"# {m.number} · {m.title} ({m.title_zh})\n\n"
@@ -596,7 +596,7 @@ def _nbgrader(grade_id: str, *, solution: bool, grade: bool, locked: bool, point
     return {"nbgrader": meta}
 
 
-def solution_text(m: Module) -> str:
+def _solution_text(m: Module) -> str:
     """The solution notebook (the exercise's single source): one checked task and one written task, with nbgrader markup."""
     cells = [
         _md(f"# 📃 Solution {m.number} · {m.title} ({m.title_zh})\n\n"
@@ -649,8 +649,8 @@ def render(m: Module) -> dict[str, str]:
     >>> "def window_activity(" in files["helpers/migration.py"]
     True
     """
-    texts = [lesson_text(m), notebook_text(m), solution_text(m), compute_text(m), plots_text(m), widget_text(m),
-             checks_text(m), catalog_text(m, list(LABELS)), unit_tests_text(m)]
+    texts = [_lesson_text(m), _notebook_text(m), _solution_text(m), _compute_text(m), _plots_text(m), _widget_text(m),
+             _checks_text(m), _catalog_text(m, list(LABELS)), _unit_tests_text(m)]
     return dict(zip(module_files(m), texts))
 
 

@@ -62,8 +62,8 @@ def test_bad_names_are_refused_with_the_fix(module, message):
 
 
 def test_a_second_module_reuses_the_shared_column_label():
-    first = scaffold.catalog_text(M, known=[])
-    second = scaffold.catalog_text(Module("09", "allocation", "Allocation", "资源分配"), known=["purchases"])
+    first = scaffold._catalog_text(M, known=[])
+    second = scaffold._catalog_text(Module("09", "allocation", "Allocation", "资源分配"), known=["purchases"])
     assert '"purchases"' in first and '"purchases"' not in second and '"allocation_sentence"' in second
 
 
