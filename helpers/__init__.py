@@ -13,4 +13,7 @@ learners import; the course machinery (grader, exercise builder, learner
 pack, dataset generator, scaffold) is the separate package ``coursekit``.
 """
 
+from helpers._common import default_as_of
+
+__all__ = ["default_as_of"]
 __version__ = "0.1.0"

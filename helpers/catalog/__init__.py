@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers._docs import shared_docs
+
 LANGUAGES: tuple[str, ...] = ("en", "zh")
 
 #: Parts of the catalog: ``core`` (shared and modules 00–01) and one ``mNN`` file per later
@@ -38,16 +40,22 @@ def _merge() -> dict[str, dict[str, str]]:
 LABELS: Mapping[str, Mapping[str, str]] = _merge()
 
 
+@shared_docs
 def label(key: str, lang: str = "en", **values: object) -> str:
     """The label for ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``.
 
     Parameters
     ----------
     key : str
-        A key of :data:`LABELS`.
-    lang : {"en", "zh"}
+        A key of :data:`LABELS`, e.g. ``"revenue"``.
+    {lang}
     **values
-        Values for the placeholders in the label.
+        Values for the placeholders in the label, e.g. ``pct="20%"`` for ``"Top {pct} share"``.
+
+    Returns
+    -------
+    str
+        The text people see.
 
     Raises
     ------
@@ -75,10 +83,22 @@ def label(key: str, lang: str = "en", **values: object) -> str:
     return text.format(**values) if values else text
 
 
+@shared_docs
 def translate_columns(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """A copy of ``frame`` with the column and index labels that the catalog knows translated.
 
     Column names like ``top_20%`` become "Top 20% share"; unknown names stay.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Any table, e.g. a summary from a compute module.
+    {lang}
+
+    Returns
+    -------
+    DataFrame
+        A copy with translated column and index labels; the values are unchanged.
 
     Examples
     --------

@@ -80,6 +80,13 @@ def set_theme() -> None:
 def available_cjk_font() -> str | None:
     """Name of an installed font that draws Chinese, or None.
 
+    The fonts of :data:`CJK_FONTS` are tried in order.
+
+    Returns
+    -------
+    str or None
+        The font's family name, or ``None`` when no Chinese font is installed.
+
     Examples
     --------
     >>> available_cjk_font() is None or isinstance(available_cjk_font(), str)
@@ -98,6 +105,22 @@ def use_language(lang: str = "en") -> str:
     For ``"zh"`` it puts an installed CJK font first. When there is none it
     warns **once** (:class:`CJKFontWarning`, with the fix) and returns ``"en"``
     so that charts fall back to English instead of drawing boxes silently.
+
+    Parameters
+    ----------
+    lang : {"en", "zh"}, default "en"
+        The language asked for.
+
+    Returns
+    -------
+    str
+        The language the labels will be in: ``lang``, or ``"en"`` when ``"zh"`` was asked for
+        and no Chinese font is installed.
+
+    Warns
+    -----
+    CJKFontWarning
+        Once per session, when ``"zh"`` is asked for and no Chinese font is installed.
 
     Examples
     --------
@@ -123,6 +146,20 @@ def use_language(lang: str = "en") -> str:
 def percent_axis(ax: Axes, axis: str = "y", decimals: int = 0) -> Axes:
     """Format an axis whose values are fractions (0–1) as percent.
 
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        The chart to format.
+    axis : {"x", "y", "both"}, default "y"
+        Which axis holds the fractions.
+    decimals : int, default 0
+        Decimals shown after the percent value.
+
+    Returns
+    -------
+    matplotlib Axes
+        ``ax`` itself, so calls can be chained.
+
     Examples
     --------
     >>> fig, ax = plt.subplots()
@@ -145,6 +182,25 @@ def stacked_share_bars(ax: Axes, table: pd.DataFrame, parts: Sequence[tuple[str,
     ``parts`` lists ``(column, colour, legend label)`` from left to right; a part
     narrower than ``min_share`` gets no number. Returns the bar containers (one per
     part) so a chart can mark single bars. The caller sets ticks, axis labels and title.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        Where to draw.
+    table : DataFrame
+        One row per bar (first row at the bottom), one column per part, shares (0–1) adding up
+        to 1 along each row.
+    parts : sequence of (str, str, str)
+        ``(column, colour, legend label)`` for each part, left to right.
+    min_share : float, default 0.06
+        Parts narrower than this share get no percent label (it would not fit).
+    white_text : sequence of str, default ()
+        Columns whose labels are drawn in white (for dark colours).
+
+    Returns
+    -------
+    list of matplotlib BarContainer
+        One container per part, in the order of ``parts``.
 
     Examples
     --------
