@@ -9,8 +9,9 @@ Writes the module's lesson guide, teaching notebook, solution, compute module,
 plots, widget, self-checks, catalog labels and tests, all sharing the name
 ``NN_slug`` (see CONTRIBUTING.md); then runs the notebook and the solution in
 place (nbval compares their stored outputs), builds the exercise from the
-solution and refreshes the README's course map. It never overwrites a file:
-if any of them exists, nothing is written.
+solution, registers the exercise's checks in ``helpers.checks.MODULES`` (one
+added line) and refreshes the README's course map. It never overwrites a
+file: if any of the module's files exists, nothing is written.
 
 The module it writes is small but real: ``helpers.slug.window_activity``
 (purchases and value per customer in the year before ``as_of``), a bar chart of
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 
 from helpers.catalog import LABELS
 from helpers.paths import ROOT
@@ -194,8 +196,10 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers._common import require_columns, resolve_as_of
+from helpers._docs import shared_docs
 
 
+@shared_docs
 def window_activity(
     transactions: pd.DataFrame,
     as_of: object = None,
@@ -209,14 +213,12 @@ def window_activity(
 
     Parameters
     ----------
-    transactions : DataFrame
-        One row per transaction line; a purchase has ``amount > 0``, a return ``amount < 0``.
-    as_of : date-like, optional
-        The analysis date: rows dated on or after it are ignored. Default: midnight after the
-        last transaction.
-    customer, date, amount : str
-        Columns holding the customer id, the transaction date and the money measured.
-    days : int
+    {{transactions}}
+    {{as_of}}
+    {{customer}}
+    {{date}}
+    {{amount}}
+    days : int, default 365
         Length of the window that ends at ``as_of``.
 
     Returns
@@ -237,10 +239,10 @@ def window_activity(
     a                    1   80.0
     b                    1   50.0
     """
-    require_columns(transactions, [customer, date, amount], "window_activity")
+    require_columns(transactions, {{"customer": customer, "date": date, "amount": amount}}, "window_activity")
     if days <= 0:
         raise ValueError(f"window_activity: days={{days}}; give a positive number of days, e.g. 365.")
-    end = resolve_as_of(transactions, as_of, date)
+    end = resolve_as_of(transactions, as_of, date=date)
     start = end - pd.Timedelta(days=days)
     window = transactions[(transactions[date] >= start) & (transactions[date] < end)]
     table = window.groupby(customer).agg(purchases=(amount, lambda s: int((s > 0).sum())), value=(amount, "sum"))
@@ -369,38 +371,103 @@ class {m.class_name}:
 
 
 def _checks_text(m: Module) -> str:
-    """The self-checks module: ``make_checks(transactions=None)`` and ``check``, one numeric task."""
-    return f'''"""Self-checks for exercise {m.number} ({m.title}) on the synthetic company.
+    """The self-checks module: a ``Reference``, a ``TASKS`` table (one count, one written task), ``make_checks``, ``check``."""
+    return f'''"""Self-checks for exercise {m.number} ({m.title}, {m.title_zh}) on the synthetic company.
 
 In the exercise notebook::
 
     from helpers.checks.{m.slug} import check
     check.task1(n_active)
     check.hint(1)
+
+:class:`Reference` computes the activity table with :mod:`helpers.{m.slug}`; ``TASKS`` says
+what each task compares and which known mistakes it names.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cached_property
 
 import pandas as pd
 
 from helpers import {m.slug}
-from helpers.checks.core import Checks, Feedback, Task, as_number
+from helpers.checks._reference import CompanyReference
+from helpers.checks.core import Checks, CountTask, Mistake, Task, WrittenTask, msg
+
+#: The exercise this table belongs to.
+EXERCISE = "{m.stem}"
 
 
-def make_checks(transactions: pd.DataFrame | None = None) -> Checks:
-    """Build the checks of exercise {m.number} against ``transactions`` (default: the synthetic company).
+class Reference(CompanyReference):
+    """What the exercise-{m.number} answers are compared with (computed on the first check).
 
     Parameters
     ----------
     transactions : DataFrame, optional
-        The table the answers are judged on; the synthetic company's, read on the first check, when None.
+        Default: the synthetic company's.
+
+    Examples
+    --------
+    >>> ref = Reference(pd.DataFrame({{"customer_id": ["a", "b", "a"], "revenue": [10.0, 5.0, 3.0],
+    ...                               "date": pd.to_datetime(["2025-01-01", "2025-02-01", "2025-03-01"])}}))
+    >>> ref.table.index.tolist()
+    ['a', 'b']
+    """
+
+    @cached_property
+    def table(self) -> pd.DataFrame:
+        """Purchases and value per customer in the year before the analysis date."""
+        return {m.slug}.window_activity(self.tx)
+
+
+TASKS: tuple[Task, ...] = (
+    CountTask(
+        "task1", points=2, reference=lambda r: len(r.table),
+        wrong_type=msg("Store one whole number, the count of customers; you stored a {{type}}.",
+                       "请存一个整数，即客户数；你存的是 {{type}}。"),
+        guards=[
+            Mistake(lambda n, r: n < 0, msg("A count of customers cannot be negative.", "客户数不可能是负数。")),
+        ],
+        mistakes=[
+            Mistake(lambda n, r: n == int(r.table["purchases"].sum()), msg(
+                "You counted purchases. Count customers: one row of the table per customer.",
+                "你数的是购买次数。请数客户：表中每位客户一行。")),
+            Mistake(lambda n, r: n == len(r.tx), msg(
+                "You counted the rows of the transaction table. Count the rows of the activity table.",
+                "你数的是交易表的行数。请数活跃表的行数。")),
+            Mistake(lambda n, r: n == r.tx["customer_id"].nunique(), msg(
+                "That is every customer who ever bought. Keep only the year before the analysis date.",
+                "这是所有买过东西的客户。只保留分析日期前一年内的客户。")),
+        ],
+        correct=msg("That is the number of customers who bought in the window.",
+                    "对：这就是窗口期内购买过的客户数。"),
+        otherwise=msg("Count the rows of the table that window_activity returns.",
+                      "请数一数 window_activity 返回的表有多少行。"),
+        hints=[msg("The table has one row per active customer.", "表中每位活跃客户占一行。"),
+               msg("Make the table with window_activity(transactions) first.",
+                   "先用 window_activity(transactions) 生成这张表。"),
+               msg("len(table) counts the rows of a table.", "len(table) 可以数出表的行数。")],
+    ),
+    WrittenTask("task2", points=2, hints=[
+        msg("Name one action you would take for these customers.", "写出你会对这些客户采取的一个具体做法。"),
+        msg("Give a reason based on the share of value they bring.", "用他们贡献的价值占比说明理由。"),
+    ]),
+)
+
+
+def make_checks(transactions: pd.DataFrame | None = None, *, lang: str = "en") -> Checks:
+    """The checks of exercise {m.number} against ``transactions`` (default: the synthetic company).
+
+    Parameters
+    ----------
+    transactions : DataFrame, optional
+        Columns ``customer_id``, ``date``, ``revenue``; default the shipped data.
+    lang : {{"en", "zh"}}
+        Language of the feedback and hints.
 
     Returns
     -------
     Checks
-        ``check.task1(n_active)`` and ``check.hint(1)``.
 
     Examples
     --------
@@ -410,35 +477,10 @@ def make_checks(transactions: pd.DataFrame | None = None) -> Checks:
     >>> check.task1.evaluate(2).status, check.task1.evaluate(3).status, check.task1.evaluate(...).status
     ('correct', 'incorrect', 'unanswered')
     """
-    cache: dict[str, pd.DataFrame] = {{}}
-
-    def data() -> pd.DataFrame:
-        if "tx" not in cache:
-            if transactions is None:
-                from helpers.data import load_company
-
-                cache["tx"] = load_company().transactions
-            else:
-                cache["tx"] = transactions
-        return cache["tx"]
-
-    def task1(n_active: Any) -> Feedback:
-        name = "Task 1"
-        x = as_number(n_active)
-        if x is None:
-            return Feedback(name, "incorrect", "Store one whole number: how many customers the table has.")
-        table = {m.slug}.window_activity(data())
-        if x == len(table):
-            return Feedback(name, "correct", "That is the number of customers who bought in the window.")
-        if x == int(table["purchases"].sum()):
-            return Feedback(name, "incorrect", "You counted purchases. Count customers: one row of the table per customer.")
-        return Feedback(name, "incorrect", "Count the rows of the table that window_activity returns.")
-
-    return Checks([
-        Task("Task 1", task1, ["The table has one row per active customer.", "len(table) counts rows."]),
-    ])
+    return Checks(TASKS, Reference(transactions), lang=lang)
 
 
+#: The checks used by ``exercises/{m.stem}.ipynb``.
 check = make_checks()
 '''
 
@@ -596,8 +638,11 @@ def _nbgrader(grade_id: str, *, solution: bool, grade: bool, locked: bool, point
     return {"nbgrader": meta}
 
 
-def _solution_text(m: Module) -> str:
-    """The solution notebook (the exercise's single source): one checked task and one written task, with nbgrader markup."""
+def _solution_text(m: Module, active: int) -> str:
+    """The solution notebook (the exercise's single source): one checked task and one written task, with nbgrader markup.
+
+    ``active`` is the hidden test's expected value (see :func:`_active_customers`).
+    """
     cells = [
         _md(f"# 📃 Solution {m.number} · {m.title} ({m.title_zh})\n\n"
             "Each task has a cell for your answer and a **check** cell after it: run both. ✅ means right, ❌ comes "
@@ -605,10 +650,10 @@ def _solution_text(m: Module) -> str:
             "- Replace only the `...` on the lines marked `# your code here`.\n"
             "- `check.hint(1)` gives a hint for task 1."),
         _code('lang = "en"  # papermill parameter: "en" or "zh"', tags=["parameters"]),
-        _code("import pandas as pd\n\n"
-              f"from helpers import {m.slug}\n"
+        _code(f"from helpers import {m.slug}\n"
               f"from helpers.checks.{m.slug} import check\n"
               "from helpers.data import load_company\n\n"
+              "check.lang = lang  # self-check feedback in the notebook's language\n"
               "transactions = load_company().transactions",
               **_nbgrader("setup", solution=False, grade=False, locked=False)),
         _md("## Task 1 (2 points): active customers\n\n"
@@ -621,9 +666,7 @@ def _solution_text(m: Module) -> str:
               **_nbgrader("task1_answer", solution=True, grade=False, locked=False)),
         _code("check.task1(n_active)\n"
               "### BEGIN HIDDEN TESTS\n"
-              'end = transactions["date"].max().normalize() + pd.Timedelta(days=1)\n'
-              'recent = transactions[(transactions["date"] >= end - pd.Timedelta(days=365)) & (transactions["revenue"] > 0)]\n'
-              'assert n_active == recent["customer_id"].nunique()\n'
+              f"assert int(n_active) == {active}\n"
               "### END HIDDEN TESTS",
               **_nbgrader("task1", solution=False, grade=True, locked=True, points=2)),
         _md("## Task 2 (2 points, read by your trainer): what would you do?\n\n"
@@ -638,6 +681,53 @@ def _solution_text(m: Module) -> str:
     return nbformat.writes(_notebook(cells)) + "\n"
 
 
+def _active_customers() -> int:
+    """The hidden test's expected value, computed with plain pandas (not with the module's own function).
+
+    Customers with a purchase in the 365 days before the day after the synthetic company's last transaction.
+    """
+    from helpers.data import load_company
+
+    tx = load_company().transactions
+    end = tx["date"].max().normalize() + pd.Timedelta(days=1)
+    recent = tx[(tx["date"] >= end - pd.Timedelta(days=365)) & (tx["date"] < end) & (tx["revenue"] > 0)]
+    return int(recent["customer_id"].nunique())
+
+
+def register_checks(m: Module, root: Path = ROOT) -> str:
+    """``helpers/checks/__init__.py`` with ``m``'s exercise added to ``MODULES`` (the text; nothing is written).
+
+    Parameters
+    ----------
+    m : Module
+        The new module.
+    root : Path
+        The kit's folder.
+
+    Returns
+    -------
+    str
+        The file's new text.
+
+    Raises
+    ------
+    ScaffoldError
+        If the file has no ``MODULES = {...}`` literal to add to.
+
+    Examples
+    --------
+    >>> text = register_checks(Module("08", "migration", "Tier migration", "客户迁移"))
+    >>> '"08_migration": "migration",' in text
+    True
+    """
+    text = (root / "helpers/checks/__init__.py").read_text(encoding="utf-8")
+    match = re.search(r"^MODULES[^=]*=\s*\{\n(.*?)^\}", text, re.S | re.M)
+    if not match:
+        raise ScaffoldError("helpers/checks/__init__.py has no `MODULES = {...}` to register the exercise in; "
+                            "add it by hand.")
+    return text[:match.end(1)] + f'    "{m.stem}": "{m.slug}",\n' + text[match.end(1):]
+
+
 def render(m: Module) -> dict[str, str]:
     """Every file's content, by repo-relative path (nothing is written).
 
@@ -649,7 +739,7 @@ def render(m: Module) -> dict[str, str]:
     >>> "def window_activity(" in files["helpers/migration.py"]
     True
     """
-    texts = [_lesson_text(m), _notebook_text(m), _solution_text(m), _compute_text(m), _plots_text(m), _widget_text(m),
+    texts = [_lesson_text(m), _notebook_text(m), _solution_text(m, _active_customers()), _compute_text(m), _plots_text(m), _widget_text(m),
              _checks_text(m), _catalog_text(m, list(LABELS)), _unit_tests_text(m)]
     return dict(zip(module_files(m), texts))
 
@@ -694,6 +784,9 @@ def scaffold(m: Module, root: Path = ROOT, *, run: bool = True) -> list[str]:
     """
     validate(m, root)
     files = render(m)
+    registry = root / "helpers/checks/__init__.py"
+    registered = register_checks(m, root) if registry.exists() else None
+    before = registry.read_text(encoding="utf-8") if registered is not None else None
     written: list[str] = []
     try:
         for rel, text in files.items():
@@ -701,6 +794,8 @@ def scaffold(m: Module, root: Path = ROOT, *, run: bool = True) -> list[str]:
             with path.open("x", encoding="utf-8") as fh:  # "x": never overwrite, even in a race
                 fh.write(text)
             written.append(rel)
+        if registered is not None:
+            registry.write_text(registered, encoding="utf-8")
         if run:
             from coursekit import course, exercises
 
@@ -712,6 +807,8 @@ def scaffold(m: Module, root: Path = ROOT, *, run: bool = True) -> list[str]:
     except Exception:
         for rel in written:
             (root / rel).unlink(missing_ok=True)
+        if before is not None:
+            registry.write_text(before, encoding="utf-8")
         raise
     return written
 

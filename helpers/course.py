@@ -32,8 +32,22 @@ _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 def front_matter(path: Path) -> dict[str, str]:
     """The ``key: value`` lines between the leading ``---`` fences of a lesson guide.
 
-    Comments after ``#`` are dropped. Raises ValueError naming the file if the
-    front matter is missing.
+    Comments after ``#`` are dropped.
+
+    Parameters
+    ----------
+    path : Path
+        A lesson guide (``lessons/NN_slug.md``).
+
+    Returns
+    -------
+    dict
+        Key to value, both text.
+
+    Raises
+    ------
+    ValueError
+        Naming the file, if the front matter is missing.
 
     Examples
     --------
@@ -58,6 +72,11 @@ def front_matter(path: Path) -> dict[str, str]:
 
 def course_map(lessons_dir: Path = LESSONS_DIR) -> pd.DataFrame:
     """One row per module: number, title, Chinese title, the five files, minutes.
+
+    Parameters
+    ----------
+    lessons_dir : Path
+        Folder of the lesson guides (default: the kit's ``lessons/``).
 
     Returns
     -------

@@ -69,9 +69,6 @@ def test_answer_constants_are_recognised():
     assert answer_constants('DIGEST = "3f5a..."\n') == []
 
 
-@pytest.mark.xfail(strict=True, reason="helpers/checks still hold multiple-choice letters in clear (TASKn_ANSWER); "
-                   "the declarative checks with salted digests (issue 10, branch api-checks) remove them: "
-                   "then this test passes and the marker must go")
 def test_pack_has_no_answer_in_clear(names_and_texts):
     leaks = {name: answer_constants(data.decode("utf-8")) for name, data in names_and_texts.items() if name.endswith(".py")}
     assert {name: found for name, found in leaks.items() if found} == {}

@@ -92,15 +92,23 @@ def test_a_scaffolded_module_passes_the_suite(tmp_path):
     new = ["helpers/migration.py", "helpers/plots/migration.py", "helpers/widgets/migration.py",
            "helpers/checks/migration.py", "helpers/catalog/m08_migration.py"]
     # the module's own tests and doctests, nbval on its notebook and solution, its papermill runs
-    # (Chinese; the untouched exercise) and the suite-wide rules (course map, README, exercises
-    # up to date, architecture, catalog, notebook shape)
-    checked = run("-m", "pytest", "-n", "0", "-p", "no:cacheprovider", "-q", "--durations=0",
-                  "-k", "not TestRun or migration",
+    # (Chinese; the untouched exercise), the suite-wide rules applied to it (architecture, catalog,
+    # the checks' table against the solution, hidden values not in helpers) and the kit-wide state
+    # it changes (course map, README, exercises up to date, notebook shape and stored outputs)
+    checked = run("-m", "pytest", "-n", "0", "-p", "no:cacheprovider", "-v",
+                  "-k", "migration or Cell or test_course.py or test_exercises.py or standard_shape or committed_outputs",
                   "tests/test_migration.py", "tests/test_course.py", "tests/test_exercises.py",
                   "tests/test_architecture.py", "tests/test_catalog_and_style.py", "tests/test_notebooks.py",
+                  "tests/test_checks_engine.py", "tests/test_checks_answers.py",
                   "notebooks/08_migration.ipynb", "solutions/08_migration.ipynb", *new)
     assert checked.returncode == 0, checked.stdout[-3000:]
     for expected in ("tests/test_migration.py::test_self_check", "TestRun_exercises_08_migration",
+                     "test_architecture.py::test_functions_reading_an_event_table_follow_the_calling_convention"
+                     "[helpers.migration.window_activity]",
+                     "test_checks_engine.py::test_task_tables_match_the_solution_notebooks_graded_cells_and_points"
+                     "[08_migration]",
+                     "test_checks_answers.py::test_no_expected_value_of_the_hidden_tests_appears_in_shipped_helpers"
+                     "[08_migration]",
                      "TestRun_solutions_08_migration", "notebooks/08_migration.ipynb::Cell",
                      "helpers/widgets/migration.py::helpers.widgets.migration.MigrationExplorer"):
-        assert expected in checked.stdout, expected  # it really ran (listed by --durations=0)
+        assert expected in checked.stdout, expected  # it ran (-v lists it) and, with returncode 0, passed
