@@ -77,20 +77,46 @@ class Kernel:
 
         runtime = os.environ.get("JUPYTER_RUNTIME_DIR", "/tmp/jupyter-runtime")
         os.makedirs(runtime, exist_ok=True)
+        os.chmod(runtime, 0o1777)  # the kernel may run under another uid and makes its sockets here
+        # Unix sockets, not TCP ports: parallel jobs without a sandbox can never pick the same port
         self.connection_file, info = write_connection_file(
-            fname=os.path.join(runtime, f"kernel-{number}.json"), ip="127.0.0.1", key=os.urandom(32).hex().encode())
-        os.chmod(self.connection_file, 0o644)  # the kernel may run under another uid
+            fname=os.path.join(runtime, f"kernel-{number}.json"), transport="ipc",
+            ip=os.path.join(runtime, f"k{number}"), key=os.urandom(32).hex().encode())
+        os.chmod(self.connection_file, 0o644)
         cmd = [sys.executable, "-m", "ipykernel_launcher", "-f", self.connection_file,
                "--HistoryManager.enabled=False", "--IPKernelApp.no_stdout=True", "--IPKernelApp.no_stderr=True"]
         kwargs: dict = {}
         if job.get("uid") is not None:
             kwargs.update(user=int(job["uid"]), group=int(job["gid"]), extra_groups=[])
+            kwargs["umask"] = 0o000  # its sockets must accept this runner, which keeps no right to override permissions
+        err = open(os.environ["KIT_DEBUG_KERNEL"], "ab") if os.environ.get("KIT_DEBUG_KERNEL") else subprocess.DEVNULL
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL, cwd=WORK, start_new_session=True, **kwargs)
+                                     stderr=err, cwd=WORK, start_new_session=True, **{"umask": 0o022, **kwargs})
         self.client = BlockingKernelClient()
         self.client.load_connection_info(info)
-        self.client.start_channels()
-        self.client.wait_for_ready(timeout=120)
+        self.client.start_channels(hb=False)
+        self._wait_until_ready(120)
+
+    def _wait_until_ready(self, timeout: float) -> None:
+        """Ask for kernel_info until it answers (jupyter_client's own wait trusts a heartbeat that lags under load)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"the kernel exited while starting (code {self.proc.returncode})")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the kernel did not answer within {timeout:g} s")
+            self.client.kernel_info()
+            try:
+                reply = self.client.get_shell_msg(timeout=2)
+            except queue.Empty:
+                continue
+            if reply.get("msg_type") == "kernel_info_reply":
+                break
+        while True:  # forget the start-up messages
+            try:
+                self.client.get_iopub_msg(timeout=0.2)
+            except queue.Empty:
+                return
 
     def alive(self) -> bool:
         return self.proc.poll() is None
