@@ -66,11 +66,13 @@ notebooks: $(STAMP_TEST)
 module: $(STAMP_TEST)
 	$(BIN)/python -m coursekit.scaffold "$(N)" "$(SLUG)" "$(TITLE)" "$(TITLE_ZH)"
 
-# Instructors: grade a folder of submitted notebooks (runs learners' code: use a throw-away account).
+# Instructors: grade a folder of submitted notebooks, each in its own bubblewrap sandbox
+# (sudo apt-get install bubblewrap; the command says how elsewhere). Options, e.g. GRADE_ARGS="--timeout 60".
 SUBMISSIONS ?= submissions
 GRADE_OUT ?= grading-output
+GRADE_ARGS ?=
 grade: $(STAMP_TEST)
-	$(BIN)/python -m coursekit.grade "$(SUBMISSIONS)" --out "$(GRADE_OUT)"
+	$(BIN)/python -m coursekit.grade "$(SUBMISSIONS)" --out "$(GRADE_OUT)" $(GRADE_ARGS)
 
 # Instructors: the zip handed to learners (no course machinery, solutions, hidden tests or answer keys).
 student-pack: $(STAMP_LAB)

@@ -149,8 +149,12 @@ class Kernel:
             pass
 
 
-def run_cell(kernel: Kernel, source: str, timeout: float, grace: float, collected: dict) -> dict:
-    """Execute one cell; return its status (and the error name); store collection messages in ``collected``."""
+def run_cell(kernel: Kernel, source: str, timeout: float, grace: float, collected: dict, task: str = "") -> dict:
+    """Execute one cell; return its status (and the error name).
+
+    A collection cell (``task`` given) stores its own task's collection message in
+    ``collected``; such messages from any other cell are ignored.
+    """
     client = kernel.client
     msg_id = client.execute(source, silent=False, store_history=False, allow_stdin=False, stop_on_error=False)
     deadline = time.monotonic() + timeout
@@ -178,12 +182,13 @@ def run_cell(kernel: Kernel, source: str, timeout: float, grace: float, collecte
         if kind == "error" and result["status"] == "ok":
             ename = str(content.get("ename", "Error"))[:100]
             result = {"status": "error", "ename": ename}
-        elif kind == "display_data" and MIME in content.get("data", {}):
+        elif kind == "display_data" and task and MIME in content.get("data", {}):
             payload = content["data"][MIME]
             if isinstance(payload, str) and len(payload) < 20_000_000:
                 try:
                     item = json.loads(payload)
-                    collected[str(item["task"])] = json.dumps(item["data"])
+                    if item["task"] == task:
+                        collected[task] = json.dumps(item["data"])
                 except (ValueError, KeyError, TypeError):
                     pass
         elif kind == "status" and content.get("execution_state") == "idle":
@@ -232,7 +237,8 @@ def run(job: dict) -> dict:
                         statuses[j] = {"status": "not_run"}
                 break
             timeout = min(float(job["cell_timeout"]), remaining)
-            outcome = run_cell(kernel, cell["source"], timeout, float(job.get("interrupt_grace", 3)), collected)
+            outcome = run_cell(kernel, cell["source"], timeout, float(job.get("interrupt_grace", 3)), collected,
+                               cell.get("task", "") if cell.get("kind") == "collect" else "")
             if outcome["status"] == "timeout" and timeout < float(job["cell_timeout"]):
                 hit_deadline = True
             statuses[i] = outcome

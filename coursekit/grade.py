@@ -83,7 +83,7 @@ from coursekit.exercises import TEXT_STUB
 from coursekit.sandbox import INSTALL_HINT, Limits, Sandbox, SandboxUnavailable
 from helpers.checks import MODULES, checks_module
 from helpers.checks.core import UI, Feedback, FunctionTask, WrittenTask, collect, judge, task_label, text
-from helpers.paths import SOLUTIONS_DIR
+from helpers.paths import EXERCISES_DIR, SOLUTIONS_DIR
 
 #: Every status a gradebook row can have.
 STATUSES = ("graded", "timeout", "error", "invalid")
@@ -269,14 +269,21 @@ def assignments(solutions_dir: Path = SOLUTIONS_DIR) -> dict[str, Assignment]:
                                   if p.stem in MODULES)}
 
 
-def release_notebook(assignment: Assignment, lang: str = "en") -> nbformat.NotebookNode:
-    """The exercise as learners received it (built from the solution), in ``lang`` when that edition exists.
+def release_notebook(assignment: Assignment, lang: str = "en", exercises_dir: Path = EXERCISES_DIR) -> nbformat.NotebookNode:
+    """The exercise as learners received it, in ``lang`` when that edition exists.
+
+    That is the generated ``exercises/[zh/]NN_slug.ipynb`` (what the learner pack
+    holds) when it is there and unedited (its cells match the digest the
+    generator recorded); otherwise it is built from the solution
+    (``solutions/[zh/]NN_slug.ipynb``) the same way.
 
     Parameters
     ----------
     assignment : Assignment
     lang : {"en", "zh"}
-        ``zh`` uses ``solutions/zh/`` (the Chinese edition), when it has this exercise.
+        ``zh`` uses the Chinese edition, when it has this exercise.
+    exercises_dir : Path
+        Where the generated exercises are.
 
     Returns
     -------
@@ -288,11 +295,17 @@ def release_notebook(assignment: Assignment, lang: str = "en") -> nbformat.Noteb
     >>> [c.source for c in rel.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "task2"]
     ['check.task2(top20)']
     """
-    from coursekit.exercises import build_text
+    from coursekit.exercises import build_text, sources_digest
 
-    source = assignment.solution
-    if lang == "zh" and (assignment.solution.parent / "zh" / assignment.notebook).exists():
-        source = assignment.solution.parent / "zh" / assignment.notebook
+    sub = Path("zh") if lang == "zh" else Path()
+    built = exercises_dir / sub / assignment.notebook
+    if built.is_file():
+        nb = nbformat.read(built, as_version=4)
+        if nb.metadata.get("kit", {}).get("sources_sha256") == sources_digest(nb):
+            return nb
+    source = assignment.solution.parent / sub / assignment.notebook
+    if not source.is_file():
+        source = assignment.solution
     return nbformat.reads(build_text(source), as_version=4)
 
 
@@ -1043,7 +1056,9 @@ def assign_ids(subs: Sequence[Submission]) -> None:
     Parameters
     ----------
     subs : sequence of Submission
-        In gradebook order (the first file of a learner keeps the plain id).
+        Changed in place. Of several files of one learner and exercise, the
+        plain id goes to a readable one before a broken one, to the plain
+        file name before a copy (``01_pareto (2).ipynb``), then by path.
 
     Returns
     -------
@@ -1058,7 +1073,13 @@ def assign_ids(subs: Sequence[Submission]) -> None:
     """
     taken = {s.learner for s in subs} | set(RESERVED_IDS)
     seen: set[tuple[str, str]] = set()
-    for s in subs:
+
+    def first_choice(s: Submission) -> tuple:
+        # a readable file before a broken one, the plain name before a copy ("(2)", "copy"), then by path
+        stem = s.path.name[:-6] if s.path.name.endswith(".ipynb") else s.path.name
+        return (s.status == "invalid", bool(_COPY_SUFFIX.search(stem)), s.relpath)
+
+    for s in sorted(subs, key=first_choice):
         if not s.module:
             continue
         key = (s.learner, s.module)
