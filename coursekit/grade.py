@@ -1712,7 +1712,8 @@ def _grade_all(todo: list[Submission], known: dict[str, Assignment], releases: d
         baselines.append((b, build_cells(release, release, known[module], inputs[module])))
     work = baselines + jobs_list
     results: dict[int, dict] = {}
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+    pool = ThreadPoolExecutor(max_workers=max(1, jobs))
+    try:
         futures = {pool.submit(box.run, cells, limits, tmp / f"job{i}"): i for i, (_, cells) in enumerate(work)}
         for future in as_completed(futures):
             i = futures[future]
@@ -1728,10 +1729,15 @@ def _grade_all(todo: list[Submission], known: dict[str, Assignment], releases: d
                 s.status, s.reason = "error", f"the grader could not judge this notebook ({type(exc).__name__}); review it by hand"
             _remove_tree(tmp / f"job{i}")
             results[i] = report
-            if s.relpath != "(untouched)":
+            if i >= len(baselines):
                 done += 1
                 if progress:
                     progress(done, total, s.relpath)
+    except BaseException:  # Ctrl-C, SIGTERM: stop the sandboxes now (they run in sessions of their own)
+        box.stop_all()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
     return {(b.module, b.lang): b.total(known[b.module]) for b, _ in baselines}
 
 

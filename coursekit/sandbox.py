@@ -162,10 +162,14 @@ class Sandbox:
             raise ValueError(f"mode must be root, user or none; got {mode!r}")
         self.mode, self.bwrap, self.hide = mode, bwrap, tuple(Path(p) for p in hide)
         self.kernel_as_root = False  # set by probe() when no pool uid can read the kit
+        self._running: set[subprocess.Popen] = set()
+        self._stopped = False
         self._uids: queue.Queue[int | None] = queue.Queue()
         for uid in (_free_uids(max(1, slots)) if mode == "root" else [None] * max(1, slots)):
             self._uids.put(uid)
         self._disable_userns = bool(bwrap) and mode == "user" and _bwrap_supports("--disable-userns", bwrap)
+        # bubblewrap before 0.8 cannot size a tmpfs: /tmp is then bounded by RAM (each file still by --max-file-mb)
+        self._sized_tmpfs = bool(bwrap) and _bwrap_supports("--size", bwrap)
 
     @property
     def isolated(self) -> bool:
@@ -321,9 +325,10 @@ class Sandbox:
             args += ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
                      "--cap-add", "CAP_KILL"]
         args += self.mounts()
+        size = (lambda mb: ["--size", str(mb * 2**20)]) if self._sized_tmpfs else (lambda mb: [])
         args += ["--dev", "/dev", "--proc", "/proc",
-                 "--perms", "1777", "--size", str(limits.tmp_mb * 2**20), "--tmpfs", "/tmp",
-                 "--perms", "1777", "--size", str(64 * 2**20), "--tmpfs", "/dev/shm",
+                 "--perms", "1777", *size(limits.tmp_mb), "--tmpfs", "/tmp",
+                 "--perms", "1777", *size(64), "--tmpfs", "/dev/shm",
                  "--perms", "0755", "--dir", "/grader",
                  "--ro-bind", str(RUNNER), "/grader/runner.py",
                  "--ro-bind", str(job_file), "/grader/job.json",
@@ -391,9 +396,12 @@ class Sandbox:
                 env["KIT_DEBUG_KERNEL"] = os.environ["KIT_DEBUG_KERNEL"]
             cmd = [sys.executable, "-I", "-B", str(RUNNER), str(job_file)]
         wall = limits.notebook_timeout + 60
+        if self._stopped:
+            return {"sandbox_failed": "stopped"}
         with out_path.open("wb") as out, err_path.open("wb") as err:
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env,
                                     cwd=str(workdir), start_new_session=True)
+            self._running.add(proc)
             try:
                 proc.wait(timeout=wall)
             except subprocess.TimeoutExpired:
@@ -401,10 +409,22 @@ class Sandbox:
                 return {"sandbox_failed": "wall"}
             finally:
                 _kill_group(proc)
+                self._running.discard(proc)
         report = _read_report(out_path, nonce)
         if report is None:
             return {"sandbox_failed": "no report", "stderr": _tail(err_path)}
         return report
+
+    def stop_all(self) -> None:
+        """Kill every sandbox still running and start no new one (the grader is being stopped).
+
+        Returns
+        -------
+        None
+        """
+        self._stopped = True
+        for proc in list(self._running):
+            _kill_group(proc)
 
     def probe(self, limits: Limits, workdir: Path) -> None:
         """Start one sandbox with the kit's imports and a kernel; raise :class:`SandboxUnavailable` if it fails.

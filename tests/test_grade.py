@@ -242,22 +242,23 @@ for root, dirs, files in os.walk("/"):
 ''',
 }
 
-# writes to the kit, the data, the submissions (found by walking /), /tmp and the grader's folders
+# writes to the kit, the data, the submissions and the grader's output (pytest keeps both under /tmp/pytest-of-*),
+# /tmp and the grader's folders. (A real attacker would walk "/"; the test keeps to the kit and pytest's folders so
+# that a broken sandbox could never damage anything else on the machine running the suite.)
 WRITER = '''
-import os, helpers
+import os, glob, helpers
 from pathlib import Path
 kit = Path(helpers.__file__).resolve().parents[1]
 targets = [Path(helpers.__file__), Path(helpers.__file__).with_name("pareto.py"), kit / "gradebook.csv",
            kit / "solutions" / "01_pareto.ipynb", kit / "datasets" / "README.md"]
-for root, dirs, files in os.walk("/"):
-    dirs[:] = [x for x in dirs if x not in ("proc", "sys", "dev")]
-    targets += [Path(root) / f for f in files if f.endswith((".ipynb", ".csv", ".html", ".db"))]
-damaged = 0
+for root in [kit, *glob.glob("/tmp/pytest-of-*")]:
+    for dirpath, dirs, files in os.walk(root):
+        dirs[:] = [x for x in dirs if x not in (".venv", ".git")]
+        targets += [Path(dirpath) / f for f in files if f.endswith((".ipynb", ".csv", ".html", ".db", ".py"))]
 for t in targets:
     try:
         with open(t, "a") as fh:
             fh.write("\\n# tampered")
-        damaged += 1
     except Exception:
         pass
 for t in ("/tmp/grader-note.txt", str(kit / "note.txt")):
@@ -280,16 +281,19 @@ for _ in range(300):
     except OSError:
         break
     time.sleep(0.1)
+import glob, helpers
+kit = os.path.dirname(os.path.dirname(os.path.abspath(helpers.__file__)))
 end = time.time() + 20
 while time.time() < end:
-    for root, dirs, files in os.walk("/"):
-        dirs[:] = [x for x in dirs if x not in ("proc", "sys", "dev", "usr")]
-        for f in files:
-            if f.endswith((".ipynb", ".csv", ".py", ".html")):
-                try:
-                    open(os.path.join(root, f), "a").write("# tampered after the kernel ended")
-                except Exception:
-                    pass
+    for top in [kit, *glob.glob("/tmp/pytest-of-*")]:
+        for root, dirs, files in os.walk(top):
+            dirs[:] = [x for x in dirs if x not in (".venv", ".git")]
+            for f in files:
+                if f.endswith((".ipynb", ".csv", ".py", ".html")):
+                    try:
+                        open(os.path.join(root, f), "a").write("# tampered after the kernel ended")
+                    except Exception:
+                        pass
     time.sleep(0.5)
 """.replace("{marker}", "MARKER")
 env = dict(os.environ, KERNEL_PID=str(os.getpid()))
@@ -300,11 +304,13 @@ if os.fork() == 0:
     os._exit(0)
 '''.replace("MARKER", MARKER)
 
+# over the limits (2 GB of memory, 64 MB per file, 256 MB of /tmp, 256 processes) yet small enough that a broken
+# limit could not take down the machine running the suite
 HOGS = [
-    "hog = bytearray(20 * 2**30)  # 20 GB",
-    "import numpy as np\nhog = np.ones(5 * 10**9)  # 40 GB",
-    "with open('big.bin', 'wb') as fh:\n    for _ in range(2048):\n        fh.write(b'0' * 2**20)  # 2 GB",
-    "import subprocess\nkids = [subprocess.Popen(['sh', '-c', 'sleep 300 # " + MARKER + "']) for _ in range(2000)]",
+    "hog = bytearray(4 * 2**30)  # 4 GB",
+    "import numpy as np\nhog = np.ones(5 * 10**8)  # 4 GB",
+    "with open('big.bin', 'wb') as fh:\n    for _ in range(400):\n        fh.write(b'0' * 2**20)  # 400 MB",
+    "import subprocess\nkids = [subprocess.Popen(['sh', '-c', 'sleep 300 # " + MARKER + "']) for _ in range(600)]",
 ]
 
 IGNORE_SIGINT = "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass"
