@@ -600,7 +600,7 @@ def learner_id(raw: str) -> str:
     return slug
 
 
-_COPY_SUFFIX = re.compile(r"(\s*\(\d+\)|\s*-\s*copy|\s*copy(\s*\d+)?|_v\d+|-v\d+)$", re.I)
+_COPY_SUFFIX = re.compile(r"(\s*\(\d+\)|\s*\(copy(\s*\d+)?\)|\s*-\s*copy|\s*copy(\s*\d+)?|_v\d+|-v\d+)$", re.I)
 #: Canvas's "Download Submissions" names files ``<name>[_LATE]_<user id>_<submission id>_<original name>``.
 _CANVAS_NAME = re.compile(r"^(?P<name>[a-z]+)(?:_late)?_(?P<uid>\d+)_(?P<sid>\d+)_(?P<rest>.+)$", re.I)
 
@@ -1077,7 +1077,7 @@ def assign_ids(subs: Sequence[Submission]) -> None:
     def first_choice(s: Submission) -> tuple:
         # a readable file before a broken one, the plain name before a copy ("(2)", "copy"), then by path
         stem = s.path.name[:-6] if s.path.name.endswith(".ipynb") else s.path.name
-        return (s.status == "invalid", bool(_COPY_SUFFIX.search(stem)), s.relpath)
+        return (s.status == "invalid", bool(_COPY_SUFFIX.search(stem)), len(stem), s.relpath)
 
     for s in sorted(subs, key=first_choice):
         if not s.module:

@@ -26,6 +26,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -41,7 +42,8 @@ from helpers.paths import DATA_DIR, EXERCISES_DIR, ROOT, SOLUTIONS_DIR
 SOLUTION = SOLUTIONS_DIR / "01_pareto.ipynb"
 EXERCISE = EXERCISES_DIR / "01_pareto.ipynb"
 MARKER = "HOSTILE-MARKER-7f3a"
-LIMITS = Limits(cell_timeout=15, notebook_timeout=240, interrupt_grace=3)
+# generous: CI machines are shared and noisy (only the loops below ever reach these limits)
+LIMITS = Limits(cell_timeout=30, notebook_timeout=300, interrupt_grace=3)
 
 needs_sandbox = pytest.mark.skipif(
     shutil.which("bwrap") is None and not os.environ.get("TIERING_REQUIRE_SANDBOX"),
@@ -117,14 +119,6 @@ def hostile_processes() -> list[str]:
     return found
 
 
-def grader_temp_folders() -> set[str]:
-    return {p.name for p in Path(tempfile_dir()).glob("tiering-grade-*")}
-
-
-def tempfile_dir() -> str:
-    import tempfile
-
-    return tempfile.gettempdir()
 
 
 # ---------------------------------------------------------------- the hostile cells
@@ -159,7 +153,7 @@ while True:
     for root, dirs, files in os.walk(d):
         dirs[:] = [x for x in dirs if x not in ("proc", "sys", "usr", "dev", "site-packages")]
         for name in files:
-            if name.endswith((".ipynb", ".db", ".csv", ".py", ".json", ".html")) or name == "gradebook.db":
+            if name.endswith((".ipynb", ".db", ".csv", ".json", ".html")):
                 v = _scan(os.path.join(root, name), r"abs\\(float\\(g\\) - ([0-9.]+)\\)")
                 if v:
                     g = float(v)
@@ -195,8 +189,10 @@ for pid in os.listdir("/proc"):
             paths += [x for x in open(f"/proc/{pid}/environ", "rb").read().decode(errors="ignore").split("\\0") if "/" in x]
         except OSError:
             pass
-for p in paths:
-    p = p.split("=", 1)[-1]
+for p in set(paths):
+    p = p.split("=", 1)[-1].split(":")[0]
+    if p in ("", "/") or p.startswith(("/usr", "/proc", "/sys", "/dev")) or not os.path.isdir(p):
+        continue
     for f in glob.glob(os.path.join(p, "**", "*.ipynb"), recursive=True)[:2000]:
         v = _scan(f, r"pct_for_half == ([0-9]+)")
         if v:
@@ -403,15 +399,20 @@ def batch(tmp_path_factory):
 
     kit_roots = [ROOT / "helpers", DATA_DIR, ROOT / "solutions", ROOT / "exercises", ROOT / "coursekit"]
     kit_before, sub_before = tree_digest(*kit_roots), tree_digest(sub)
-    temp_before = grader_temp_folders()
     out = tmp_path_factory.mktemp("out")
-    start = time.monotonic()
-    rows = grade.grade_folder(sub, out, jobs=2, limits=LIMITS, progress=None)
-    seconds = time.monotonic() - start
+    # the grader's temporary folders go to a folder of this test's own (other programs use /tmp too)
+    private_tmp = tmp_path_factory.mktemp("grader-tmp")
+    saved, tempfile.tempdir = tempfile.tempdir, str(private_tmp)
+    try:
+        start = time.monotonic()
+        rows = grade.grade_folder(sub, out, jobs=2, limits=LIMITS, progress=None)
+        seconds = time.monotonic() - start
+    finally:
+        tempfile.tempdir = saved
     time.sleep(3)  # a detached process would tamper now
     return {"rows": {r["submission"]: r for r in rows}, "list": rows, "out": out, "sub": sub, "seconds": seconds,
             "kit_unchanged": tree_digest(*kit_roots) == kit_before, "sub_unchanged": tree_digest(sub) == sub_before,
-            "left_running": hostile_processes(), "temp_left": grader_temp_folders() - temp_before,
+            "left_running": hostile_processes(), "temp_left": set(os.listdir(private_tmp)),
             "gradebook_unchanged": (out / "gradebook.csv").read_bytes()}
 
 
