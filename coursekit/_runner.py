@@ -89,13 +89,19 @@ class Kernel:
         if job.get("uid") is not None:
             kwargs.update(user=int(job["uid"]), group=int(job["gid"]), extra_groups=[])
             kwargs["umask"] = 0o000  # its sockets must accept this runner, which keeps no right to override permissions
-        err = open(os.environ["KIT_DEBUG_KERNEL"], "ab") if os.environ.get("KIT_DEBUG_KERNEL") else subprocess.DEVNULL
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                     stderr=err, cwd=WORK, start_new_session=True, **{"umask": 0o022, **kwargs})
+        # the kernel's own messages, read only when it fails to start (the grader's log, never a learner's page)
+        self.log = os.path.join(runtime, f"kernel-{number}.log")
+        with open(self.log, "wb") as err:
+            self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                         stderr=err, cwd=WORK, start_new_session=True, **{"umask": 0o022, **kwargs})
         self.client = BlockingKernelClient()
         self.client.load_connection_info(info)
         self.client.start_channels(hb=False)
-        self._wait_until_ready(120)
+        try:
+            self._wait_until_ready(120)
+        except RuntimeError as exc:
+            self.kill(sandboxed=False)
+            raise RuntimeError(f"{exc}; kernel said: {_tail(self.log)}") from None
 
     def _wait_until_ready(self, timeout: float) -> None:
         """Ask for kernel_info until it answers (jupyter_client's own wait trusts a heartbeat that lags under load)."""
@@ -147,6 +153,17 @@ class Kernel:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             pass
+
+
+def _tail(path: str, size: int = 1500) -> str:
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(0, os.SEEK_END)
+            fh.seek(max(0, fh.tell() - size))
+            return " | ".join(line for line in fh.read().decode("utf-8", "replace").splitlines()
+                              if line.strip() and "without encryption" not in line)[-size:]
+    except OSError:
+        return ""
 
 
 def run_cell(kernel: Kernel, source: str, timeout: float, grace: float, collected: dict, task: str = "") -> dict:
@@ -213,7 +230,7 @@ def run(job: dict) -> dict:
                 kernel = Kernel(job, number * 10 + attempt)
                 break
             except Exception as exc:  # limits too low, broken environment
-                failure = f"{type(exc).__name__}: {exc}"[:300]
+                failure = f"{type(exc).__name__}: {exc}"[:2000]
                 time.sleep(1)
         if kernel is None:
             # keep what the last complete pass found; the tasks after the cell that stopped it stay not run
@@ -266,7 +283,7 @@ def main() -> int:
     try:
         result = run(job)
     except Exception as exc:  # report, never hang
-        result = {"runner_failed": type(exc).__name__}
+        result = {"runner_failed": f"{type(exc).__name__}: {exc}"[:2000]}
     sys.stdout.write(f"{job['nonce']} {json.dumps(result)}\n")
     sys.stdout.flush()
     return 0

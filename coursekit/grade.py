@@ -446,6 +446,8 @@ class Submission:
         A Canvas user id read from a Canvas download's file name, when there is one.
     primary : bool
         False for a second file of the same learner and exercise (left out of the LMS exports).
+    log : list of str
+        Technical details for the instructor's ``grader-log.txt`` (why a notebook could not run).
 
     Examples
     --------
@@ -470,6 +472,7 @@ class Submission:
     lms_id: str = ""
     primary: bool = True
     raw_learner: str = ""
+    log: list[str] = field(default_factory=list)
 
     def total(self, assignment: Assignment) -> float:
         """Automatically graded points earned.
@@ -1484,6 +1487,9 @@ def judge_submission(s: Submission, a: Assignment, cells: list[dict], report: di
                 s.scores[q] = a.points[q]
             s.feedback[q] = ("passed" if fb.status == "correct" else "not_yet", fb.message)
     # the submission's status and the instructor's reason (English: the gradebook is the instructor's)
+    for key in ("first_try", "sandbox_failed", "runner_failed", "kernel_failed", "stderr"):
+        if report.get(key):
+            s.log.append(f"{key}: {str(report[key])[:2000]}")
     if failed:
         kind = report.get("sandbox_failed") or report.get("runner_failed") or report.get("kernel_failed") or ""
         s.status = "timeout" if kind == "wall" else "error"
@@ -1579,7 +1585,10 @@ def _remove_tree(path: Path) -> None:
     for _ in range(3):
         if not os.path.lexists(path):
             return
-        shutil.rmtree(path, onerror=onerror)
+        if sys.version_info >= (3, 12):
+            shutil.rmtree(path, onexc=onerror)
+        else:
+            shutil.rmtree(path, onerror=onerror)
 
 
 def grade_folder(
@@ -1690,6 +1699,18 @@ def grade_folder(
     return rows
 
 
+def _run_once_more_if_python_did_not_start(box: Sandbox, cells: list[dict], limits: Limits, workdir: Path) -> dict:
+    """Phase 1 for one notebook; when Python did not even start (a busy machine), one more try in a new sandbox."""
+    report = box.run(cells, limits, workdir / "1")
+    nothing_ran = not any(c.get("status") != "not_run" for c in report.get("cells") or [])
+    if nothing_ran and ("kernel_failed" in report or report.get("sandbox_failed") == "no report"):
+        time.sleep(2)
+        second = box.run(cells, limits, workdir / "2")
+        second.setdefault("first_try", {k: v for k, v in report.items() if k in ("kernel_failed", "sandbox_failed", "stderr")})
+        return second
+    return report
+
+
 def _grade_all(todo: list[Submission], known: dict[str, Assignment], releases: dict, box: Sandbox, limits: Limits,
                tmp: Path, jobs: int, progress: Callable | None, done: int, total: int) -> dict[tuple[str, str], float]:
     """Phase 1 for every submission (in parallel sandboxes) and for each untouched exercise; phase 2 as each ends."""
@@ -1714,7 +1735,8 @@ def _grade_all(todo: list[Submission], known: dict[str, Assignment], releases: d
     results: dict[int, dict] = {}
     pool = ThreadPoolExecutor(max_workers=max(1, jobs))
     try:
-        futures = {pool.submit(box.run, cells, limits, tmp / f"job{i}"): i for i, (_, cells) in enumerate(work)}
+        futures = {pool.submit(_run_once_more_if_python_did_not_start, box, cells, limits, tmp / f"job{i}"): i
+                   for i, (_, cells) in enumerate(work)}
         for future in as_completed(futures):
             i = futures[future]
             try:
@@ -1771,6 +1793,12 @@ def write_outputs(subs: list[Submission], known: dict[str, Assignment], out: Pat
     _write_csv(out / "canvas.csv", header, canvas, quote_all=True)
     header, moodle = moodle_rows(subs, known)
     _write_csv(out / "moodle.csv", header, moodle, quote_all=True)
+    log_lines = [f"{s.relpath}: {line}" for s in sorted(subs, key=lambda s: s.relpath) for line in s.log]
+    log_file = out / "grader-log.txt"
+    if log_lines:
+        log_file.write_text("\n".join(log_lines) + "\n", encoding="utf-8")
+    elif log_file.exists():
+        log_file.unlink()
     warning_file = out / "WARNING.txt"
     if warning:
         warning_file.write_text(f"{warning}\n", encoding="utf-8")

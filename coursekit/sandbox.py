@@ -392,8 +392,6 @@ class Sandbox:
                         "MPLCONFIGDIR": str(work / ".matplotlib"), "IPYTHONDIR": str(work / ".ipython"),
                         "JUPYTER_RUNTIME_DIR": str(workdir / "runtime"),
                         "JUPYTER_DATA_DIR": str(work / ".jupyter-data"), "JUPYTER_CONFIG_DIR": str(work / ".jupyter")})
-            if os.environ.get("KIT_DEBUG_KERNEL"):
-                env["KIT_DEBUG_KERNEL"] = os.environ["KIT_DEBUG_KERNEL"]
             cmd = [sys.executable, "-I", "-B", str(RUNNER), str(job_file)]
         wall = limits.notebook_timeout + 60
         if self._stopped:

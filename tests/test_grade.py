@@ -904,3 +904,19 @@ def test_every_public_function_documents_parameters_and_returns():
             if inspect.isfunction(meth) and not meth_name.startswith("_"):
                 mdoc = inspect.getdoc(meth) or ""
                 assert "Returns\n-------" in mdoc, f"{name}.{meth_name}"
+
+
+def test_a_notebook_whose_sandbox_failed_gets_a_plain_reason_and_the_details_go_to_the_log(tmp_path):
+    a = grade.assignments()["01"]
+    s = grade.Submission(Path("x"), "x.ipynb", learner="x", module="01")
+    s.notebook = grade.release_notebook(a)
+    cells = grade.build_cells(s.notebook, s.notebook, a, {})
+    report = {"cells": [{"status": "not_run"} for _ in cells], "collected": {},
+              "kernel_failed": "RuntimeError: the kernel exited while starting; kernel said: /tmp/secret/path"}
+    grade.judge_submission(s, a, cells, report, None, {}, LIMITS)
+    assert s.status == "error" and "could not run this notebook" in s.reason and "/tmp" not in s.reason
+    assert s.total(a) == 0 and all(s.feedback[q][0] == "not_graded" for q in a.auto_questions)
+    grade.write_outputs([s], {"01": a}, tmp_path)
+    assert "kernel exited" in (tmp_path / "grader-log.txt").read_text(encoding="utf-8")
+    page = (tmp_path / "feedback" / "x" / "01.html").read_text(encoding="utf-8")
+    assert "/tmp" not in page and "kernel" not in page

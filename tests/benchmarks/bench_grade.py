@@ -57,7 +57,7 @@ def old_grader(ref: str, tmp: Path):
     return module
 
 
-def timed(label: str, fn, n: int) -> float:
+def timed(label: str, fn, n: int, out: Path | None = None) -> float:
     start = time.perf_counter()
     rows = fn()
     seconds = time.perf_counter() - start
@@ -67,6 +67,8 @@ def timed(label: str, fn, n: int) -> float:
     for r in rows:
         if r["status"] != "graded":
             print(f"{'':>24}{r['submission']}: {r['reason']}")
+    if out is not None and (out / "grader-log.txt").exists():
+        print((out / "grader-log.txt").read_text(encoding="utf-8"))
     return seconds
 
 
@@ -80,9 +82,10 @@ def main(argv: list[str] | None = None) -> int:
         sub = tmp / "submissions"
         make_batch(sub, args.n)
         results = {}
-        results["sandbox"] = timed("sandboxed", lambda: grade.grade_folder(sub, tmp / "out1", jobs=2, progress=None), args.n)
+        results["sandbox"] = timed("sandboxed", lambda: grade.grade_folder(sub, tmp / "out1", jobs=2, progress=None),
+                                   args.n, tmp / "out1")
         results["none"] = timed("--no-sandbox", lambda: grade.grade_folder(sub, tmp / "out2", jobs=2, progress=None,
-                                                                           sandbox=False), args.n)
+                                                                           sandbox=False), args.n, tmp / "out2")
         if args.before:
             before = old_grader(args.before, tmp)
             results["before"] = timed(f"before ({args.before})",
