@@ -11,8 +11,8 @@ special files, encodings and nbformat 3, and a Chinese submission. Each gets
 the score a trustworthy grader gives; the kit and the submissions stay
 byte-identical; nothing is left running or in ``/tmp``.
 
-The batch needs bubblewrap (``.ci/run`` installs it; with
-``TIERING_REQUIRE_SANDBOX=1``, as in CI, a missing ``bwrap`` fails instead of skipping).
+The batch needs bubblewrap (``.ci/run`` installs it with ``.ci/system-packages``; elsewhere the
+sandboxed tests are skipped without it, or fail with ``TIERING_REQUIRE_SANDBOX=1``).
 """
 
 from __future__ import annotations
