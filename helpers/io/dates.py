@@ -222,9 +222,10 @@ def parse_dates(values: object, *, column: str, source: str, lines: np.ndarray |
     ...
     helpers.io.report.DataError: uk.csv: column 'Date' does not show whether dates are day/month/year or month/day/year: ...
     """
-    arr = A.trimmed(A.as_text(values))
+    arr = A.as_text(values)
     n = len(arr)
     present = A.valid(arr)
+    blank = np.zeros(n, dtype=bool)
     out = np.full(n, np.datetime64("NaT"), dtype="datetime64[us]")
     offset = np.full(n, -10000, dtype=np.int64)
     notes: list[tuple[str, str]] = []
@@ -248,7 +249,16 @@ def parse_dates(values: object, *, column: str, source: str, lines: np.ndarray |
         serial_from_cells = ~np.isnan(numbers) & ~done
     # 1. fast path: one unambiguous format fits a sample, pyarrow parses the whole column
     fast_fmt = None
-    if present.any():
+    try:  # ISO 8601 without a zone in every cell: pyarrow's cast parses it fastest
+        iso = pc.cast(arr, pa.timestamp("us")) if present.any() and not done.any() else None
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        iso = None
+    if iso is not None:
+        out = iso.to_numpy()
+        if not out.flags.writeable:
+            out = out.copy()
+        done |= present
+    elif present.any():
         sample = pc.drop_null(arr.slice(0, 4000))
         for fmt in FAST_FORMATS:
             parsed = pc.strptime(sample, format=fmt, unit="us", error_is_null=True)
@@ -259,7 +269,10 @@ def parse_dates(values: object, *, column: str, source: str, lines: np.ndarray |
             parsed = pc.strptime(arr, format=fast_fmt, unit="us", error_is_null=True)
             got = A.valid(parsed) & present
             values_us = np.asarray(parsed.cast(pa.int64()).fill_null(0).to_numpy(zero_copy_only=False))
-            out[got] = values_us[got].astype("datetime64[us]")
+            if got.all():
+                out = values_us.astype("datetime64[us]")
+            else:
+                out[got] = values_us[got].astype("datetime64[us]")
             done |= got
     rest = present & ~done
     serial = serial_from_cells.copy()
@@ -268,7 +281,11 @@ def parse_dates(values: object, *, column: str, source: str, lines: np.ndarray |
     two_digit_count = chinese = 0
     if rest.any():
         idx = np.flatnonzero(rest)
-        sub = A.take(arr, rest)
+        sub = A.trimmed(A.take(arr, rest))
+        empty_sub = ~A.valid(sub)
+        if empty_sub.any():  # cells holding only spaces are empty
+            blank[idx[empty_sub]] = True
+            idx, sub = idx[~empty_sub], A.take(sub, ~empty_sub)
         # pure numbers: Excel serial days (5 digits, maybe a fraction) and Unix seconds / milliseconds
         serial_sub = A.mask(pc.match_substring_regex(sub, r"^\d{5}(?:\.\d+)?$"))
         epoch_s = A.mask(pc.match_substring_regex(sub, r"^\d{10}$"))
@@ -398,7 +415,7 @@ def parse_dates(values: object, *, column: str, source: str, lines: np.ndarray |
     elif tz is not None:
         notes.append((f"times in {column!r} carry no zone; they are taken to be in {tz}",
                       f"列“{column}”的时间没有时区，按 {tz} 理解"))
-    missing = ~A.valid(arr)
+    missing = ~A.valid(arr) | blank
     if datetimes is not None:
         missing &= np.isnat(datetimes)
     if numbers is not None:

@@ -128,7 +128,12 @@ def parse_amounts(values: object, *, column: str, source: str, lines: np.ndarray
         raise DataError(f"{source}: decimal= and thousands= are both {decimal!r}; they must differ.")
     if decimal is None and thousands in (",", "."):
         decimal = "." if thousands == "," else ","
-    arr = A.trimmed(A.as_text(values))
+    arr = A.as_text(values)
+    try:  # the common case: plain numbers only; nothing to trim
+        first = pc.cast(arr, pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        first = None
+        arr = A.trimmed(arr)
     n = len(arr)
     present = A.valid(arr)
     out = np.full(n, np.nan)
@@ -139,24 +144,26 @@ def parse_amounts(values: object, *, column: str, source: str, lines: np.ndarray
         present = present & ~numeric
     notes: list[tuple[str, str]] = []
     # 1. plain numbers (1234, -12.5, 1e5): cast in one go when the whole column is plain
-    try:
-        plain_values = np.asarray(pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False), dtype=float)
+    if first is not None:
+        plain_values = np.asarray(first.to_numpy(zero_copy_only=False), dtype=float)
         plain = present.copy()
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+    else:
         plain = present & A.mask(pc.match_substring_regex(arr, _PLAIN))
         plain_values = np.full(n, np.nan)
         plain_values[plain] = np.asarray(pc.cast(A.take(arr, plain), pa.float64()).to_numpy(zero_copy_only=False), dtype=float)
-    has_dot = plain & A.mask(pc.match_substring(arr, "."))
+    # A value such as 12.50 settles "decimal point": look for one in the first rows before scanning the column.
+    head = min(n, 4096)
+    head_dot = plain[:head] & A.mask(pc.match_substring(arr.slice(0, head), "."))
+    head_amb = head_dot & A.mask(pc.match_substring_regex(arr.slice(0, head), _AMBIGUOUS_DOT))
     amb_dot = np.zeros(n, dtype=bool)
     point_votes = np.zeros(n, dtype=bool)
-    if has_dot.any():
-        # A value such as 12.50 anywhere settles "decimal point"; look at the first rows before the whole column.
-        head = min(n, 4096)
-        head_amb = has_dot[:head] & A.mask(pc.match_substring_regex(arr.slice(0, head), _AMBIGUOUS_DOT))
-        if (has_dot[:head] & ~head_amb).any():
-            point_votes[:head] = has_dot[:head] & ~head_amb
-            amb_dot[:head] = head_amb
-        else:
+    if (head_dot & ~head_amb).any() and decimal != ",":
+        has_dot = None  # not needed: the column reads with a decimal point
+        point_votes[:head] = head_dot & ~head_amb
+        amb_dot[:head] = head_amb
+    else:
+        has_dot = plain & A.mask(pc.match_substring(arr, "."))
+        if has_dot.any():
             amb_dot = has_dot & A.mask(pc.match_substring_regex(arr, _AMBIGUOUS_DOT))
             point_votes = has_dot & ~amb_dot
     # 2. the rest: decorated or grouped values, read through their shape
@@ -221,7 +228,7 @@ def parse_amounts(values: object, *, column: str, source: str, lines: np.ndarray
     # 4. convert: plain values that the decimal comma reads differently go through the shape path
     keep_plain = plain.copy()
     if decimal == ",":
-        moved = has_dot
+        moved = has_dot if has_dot is not None else plain & A.mask(pc.match_substring(arr, "."))
         keep_plain &= ~moved
         if moved.any():
             body[moved] = A.strings(A.take(pc.replace_substring_regex(arr, r"^[+-]", ""), moved))

@@ -44,7 +44,7 @@ class _Col:
     datetimes: np.ndarray | None = None
 
     def empty(self) -> np.ndarray:
-        out = ~A.valid(A.trimmed(self.text))
+        out = ~A.valid(self.text)
         if self.numbers is not None:
             out &= np.isnan(self.numbers)
         if self.datetimes is not None:
@@ -98,7 +98,7 @@ def _read_arrow(path: Path, kind: str, layout: Layout, encoding: str, threads: b
 def _load_text(path: Path, kind: str, *, sep: str | None, encoding: str | None, header_row: int | None,
                hints: tuple[str, ...]) -> _Table:
     sample = read_sample(path, kind)
-    codec, enc_en, enc_zh = detect_encoding(path, kind, sample, encoding, hints)
+    codec, enc_en, enc_zh = detect_encoding(path, kind, sample, encoding, hints, whole_file=False)
     try:
         text = sample.decode(codec, errors="strict")
     except UnicodeDecodeError:
@@ -114,7 +114,14 @@ def _load_text(path: Path, kind: str, *, sep: str | None, encoding: str | None, 
     data_line = _data_line(text, layout)
     source = path.name
     try:
-        table, invalid = _read_arrow(path, kind, layout, codec, threads=True, newlines=False)
+        try:
+            table, invalid = _read_arrow(path, kind, layout, codec, threads=True, newlines=False)
+        except pa.ArrowInvalid as exc:
+            if "UTF8" not in str(exc) or encoding is not None:
+                raise
+            # not UTF-8 after the sample: find the first such row and the encoding, then read again
+            codec, enc_en, enc_zh = detect_encoding(path, kind, sample, None, hints, whole_file=True)
+            table, invalid = _read_arrow(path, kind, layout, codec, threads=True, newlines=False)
         newlines = False
         if invalid and any(t.count('"') % 2 for _, _, _, t in invalid):
             table, invalid = _read_arrow(path, kind, layout, codec, threads=True, newlines=True)
@@ -126,11 +133,12 @@ def _load_text(path: Path, kind: str, *, sep: str | None, encoding: str | None, 
                         f"{encoding_label(codec)} ({str(exc).splitlines()[0][:200]}). Pass sep= or encoding= if "
                         "either is wrong, or save the file again as CSV UTF-8.") from exc
     n = table.num_rows
-    extra = np.zeros(n, dtype=np.int64)
-    if newlines:
+    lines = data_line + np.arange(n, dtype=np.int64)
+    if newlines and n:  # a value holding line breaks pushes the rows after it down
+        extra = np.zeros(n, dtype=np.int64)
         for name in table.column_names:
             extra += np.asarray(pc.fill_null(pc.count_substring(table[name], "\n"), 0).to_numpy(zero_copy_only=False))
-    lines = data_line + np.arange(n, dtype=np.int64) + np.concatenate([[0], np.cumsum(extra)[:-1]]) if n else np.zeros(0, np.int64)
+        lines += np.concatenate([[0], np.cumsum(extra)[:-1]])
     short_rows: list[tuple[int, list[str]]] = []
     for number, expected, actual, row_text in sorted(invalid, key=lambda r: r[0] or 0):
         if actual > expected:
@@ -444,7 +452,7 @@ def _resolve(table: _Table, given: dict[str, str | None], source: str, path_text
 
 def _ids(col: _Col) -> tuple[pa.ChunkedArray, bool]:
     """Identifiers as text: trimmed; Excel numbers 12345.0 -> '12345'; CSV '12345.0' everywhere -> '12345'."""
-    text = A.trimmed(col.text)
+    text = A.trimmed(col.text, ascii_only=bool(pc.all(pc.string_is_ascii(col.text)).as_py() is not False))
     stripped = False
     if col.numbers is not None and (~np.isnan(col.numbers)).any():
         values = A.strings(text)
@@ -472,9 +480,16 @@ def _examples(lines: np.ndarray, where: np.ndarray, k: int = 5) -> list[int]:
 def _duplicates(table: _Table, dates: np.ndarray, amounts: np.ndarray, alive: np.ndarray) -> tuple[np.ndarray, list[tuple[int, int]]]:
     """Rows identical in every column to an earlier row; (row, earlier row) examples."""
     n = table.n
+    # Identical rows have identical dates and amounts: only rows sharing (date, amount) with another are compared.
     key = dates.astype("int64").view("uint64") * np.uint64(0x9E3779B97F4A7C15) ^ np.where(
         np.isnan(amounts), np.float64(-0.12345), amounts).view("uint64")
-    candidate = pd.Series(key).duplicated(keep=False).to_numpy() & alive
+    ordered = np.sort(key)
+    repeated = ordered[1:] == ordered[:-1]
+    if not repeated.any():
+        return np.zeros(n, dtype=bool), []
+    candidate = np.isin(key, np.unique(ordered[1:][repeated])) & alive
+    if not candidate.any():
+        return np.zeros(n, dtype=bool), []
     dup = np.zeros(n, dtype=bool)
     pairs: list[tuple[int, int]] = []
     if not candidate.any():
@@ -494,7 +509,7 @@ def _duplicates(table: _Table, dates: np.ndarray, amounts: np.ndarray, alive: np
 
 
 def _cell_text(col: _Col, idx: np.ndarray) -> np.ndarray:
-    values = A.strings(col.text.take(pa.array(idx)))
+    values = A.strings(A.take_rows(col.text, idx))
     if col.numbers is not None:
         nums = col.numbers[idx]
         values = np.where(np.isnan(nums), values, nums.astype(str))
@@ -505,16 +520,19 @@ def _cell_text(col: _Col, idx: np.ndarray) -> np.ndarray:
 
 
 def _totals(table: _Table, roles: dict[str, str], suspects: np.ndarray) -> np.ndarray:
-    """Rows labelled as totals (合计, 总计, 小计, Total, Sum, Grand total …) in the first or customer column,
-    or, among ``suspects`` (rows that fail later checks), in any mapped column."""
+    """Rows labelled as totals (合计, 总计, 小计, Total, Sum, Grand total …) in the customer column, or, among
+    ``suspects`` (rows without a customer, date or amount, as totals rows are), in the first or a mapped column."""
+    ids = table.columns[roles["customer"]].text
     out = np.zeros(table.n, dtype=bool)
-    for name in dict.fromkeys([table.names[0], roles["customer"]]):
-        out |= A.mask(pc.match_substring_regex(table.columns[name].text, _TOTALS))
+    words = ~A.mask(pc.utf8_is_digit(ids))  # numeric ids cannot be a label: skip them
+    if words.any():
+        idx = np.flatnonzero(words)
+        out[idx] = A.mask(pc.match_substring_regex(ids if len(idx) == table.n else A.take_rows(ids, idx), _TOTALS))
     rest = suspects & ~out
     if rest.any():
         idx = np.flatnonzero(rest)
         for name in dict.fromkeys([roles[r] for r in ("order", "date", "amount") if r in roles] + table.names[:3]):
-            sub = table.columns[name].text.take(pa.array(idx))
+            sub = A.take_rows(table.columns[name].text, idx)
             out[idx[A.mask(pc.match_substring_regex(sub, _TOTALS))]] = True
     return out
 
@@ -649,13 +667,13 @@ def read_transactions(
     lines = table.lines
 
     # values, one convention per column
-    dcol = table.columns[roles["date"]]
+    dcol, acol = table.columns[roles["date"]], table.columns[roles["amount"]]
     dates = parse_dates(dcol.text, column=roles["date"], source=source, lines=lines, dayfirst=dayfirst, tz=tz,
                         datetimes=dcol.datetimes, numbers=dcol.numbers)
-    acol = table.columns[roles["amount"]]
     amounts = parse_amounts(acol.text, column=roles["amount"], source=source, lines=lines, decimal=decimal,
                             thousands=thousands, numbers=acol.numbers)
     ids, stripped = _ids(table.columns[roles["customer"]])
+    orders = _ids(table.columns[roles["order"]])[0] if "order" in roles else None
     no_customer = ~A.valid(ids)
 
     # exclusions, in order; each row is counted once, under the first reason that applies
@@ -708,14 +726,18 @@ def read_transactions(
     if len(kept) == 0:
         raise DataError(f"{source}: no row is left to analyse.\n{report.to_text('en')}\nCheck the column names and "
                         "the options (dayfirst=, decimal=, as_of=, date_floor=).")
-    take = pa.array(kept)
+    everything = len(kept) == n
+
+    def pick(arr: pa.ChunkedArray) -> pd.Series:
+        return (arr if everything else A.take_rows(arr, kept)).to_pandas()
+
     out = pd.DataFrame({
-        "customer_id": ids.take(take).to_pandas(),
-        "order_id": (_ids(table.columns[roles["order"]])[0].take(take).to_pandas() if "order" in roles
+        "customer_id": pick(ids),
+        "order_id": (pick(orders) if orders is not None
                      else pd.Series([f"row{int(x)}" for x in lines[kept]], dtype="str")),
-        "date": pd.Series(stamps[kept]),
-        "revenue": pd.Series(amounts.values[kept], dtype="float64"),
-    })
+        "date": pd.Series(stamps if everything else stamps[kept]),
+        "revenue": pd.Series(amounts.values if everything else amounts.values[kept], dtype="float64"),
+    }, copy=False)
     if "cost" in roles:
         ccol = table.columns[roles["cost"]]
         costs = parse_amounts(ccol.text, column=roles["cost"], source=source, lines=lines, decimal=decimal,
@@ -728,8 +750,8 @@ def read_transactions(
         out["cost"] = costs.values[kept]
         for en, zh in costs.notes:
             report.note(en, zh)
-    if "order" in roles and A.valid(_ids(table.columns[roles["order"]])[0]).sum() < n:
-        missing_orders = int((~A.valid(_ids(table.columns[roles["order"]])[0]) & alive).sum())
+    if orders is not None and orders.null_count:
+        missing_orders = int((~A.valid(orders) & alive).sum())
         if missing_orders:
             report.note(f"{missing_orders:,} kept rows have no order id; each is its own order ('' as order_id)",
                         f"有 {missing_orders:,} 个保留的行没有订单号（order_id 为空）")

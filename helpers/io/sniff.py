@@ -139,6 +139,12 @@ def _utf8_failure(path: Path, kind: str, skip_bom: bool) -> tuple[int, int] | No
             fh.read(3)
             offset = 3
         while chunk := fh.read(1 << 22):
+            if chunk.isascii():
+                if decoder.getstate()[0]:  # a character cut short by the chunk boundary, then ASCII
+                    return offset, lines
+                offset += len(chunk)
+                lines += chunk.count(b"\n")
+                continue
             try:
                 decoder.decode(chunk)
             except UnicodeDecodeError as exc:
@@ -158,7 +164,7 @@ def _score(text: str, names: tuple[str, ...]) -> int:
 
 
 def detect_encoding(path: Path, kind: str, sample: bytes, encoding: str | None = None,
-                    names: tuple[str, ...] = ()) -> tuple[str, str, str]:
+                    names: tuple[str, ...] = (), whole_file: bool = True) -> tuple[str, str, str]:
     """The encoding to read the file with, and a note (English, Chinese) saying how it was chosen.
 
     UTF-8 (with or without BOM) is checked over the whole file; otherwise the
@@ -175,6 +181,9 @@ def detect_encoding(path: Path, kind: str, sample: bytes, encoding: str | None =
         The encoding to use (checked to exist), e.g. ``"gbk"``.
     names : tuple of str
         Column names the caller expects in the header (they help tell GBK from Big5).
+    whole_file : bool
+        Check UTF-8 over the whole file (True) or over the sample only (the fast reader
+        checks the rest as it reads; on failure the caller asks again with True).
 
     Returns
     -------
@@ -198,7 +207,15 @@ def detect_encoding(path: Path, kind: str, sample: bytes, encoding: str | None =
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16", "the file is UTF-16 (it starts with a byte-order mark)", "文件为 UTF-16 编码（以字节顺序标记开头）"
     bom = sample.startswith(b"\xef\xbb\xbf")
-    failure = _utf8_failure(path, kind, bom)
+    if whole_file:
+        failure = _utf8_failure(path, kind, bom)
+    else:
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(sample[3:] if bom else sample, final=False)
+            failure = None
+        except UnicodeDecodeError as exc:
+            start = exc.start + (3 if bom else 0)
+            failure = (start, 1 + sample.count(b"\n", 0, start))
     if failure is None:
         if bom:
             return "utf-8-sig", "the file is UTF-8 with a byte-order mark (BOM)", "文件为带 BOM 的 UTF-8 编码"
