@@ -113,17 +113,17 @@ def _load_text(path: Path, kind: str, *, sep: str | None, encoding: str | None, 
     layout = find_layout(text, source=path.name, sep=sep, header_row=header_row)
     data_line = _data_line(text, layout)
     source = path.name
+    newlines = '"' in text  # quoted values may hold line breaks: let the reader look for them
     try:
         try:
-            table, invalid = _read_arrow(path, kind, layout, codec, threads=True, newlines=False)
+            table, invalid = _read_arrow(path, kind, layout, codec, threads=True, newlines=newlines)
         except pa.ArrowInvalid as exc:
             if "UTF8" not in str(exc) or encoding is not None:
                 raise
             # not UTF-8 after the sample: find the first such row and the encoding, then read again
             codec, enc_en, enc_zh = detect_encoding(path, kind, sample, None, hints, whole_file=True)
-            table, invalid = _read_arrow(path, kind, layout, codec, threads=True, newlines=False)
-        newlines = False
-        if invalid and any(t.count('"') % 2 for _, _, _, t in invalid):
+            table, invalid = _read_arrow(path, kind, layout, codec, threads=True, newlines=newlines)
+        if invalid and not newlines and any(t.count('"') % 2 for _, _, _, t in invalid):
             table, invalid = _read_arrow(path, kind, layout, codec, threads=True, newlines=True)
             newlines = True
         if invalid:
@@ -137,7 +137,8 @@ def _load_text(path: Path, kind: str, *, sep: str | None, encoding: str | None, 
     if newlines and n:  # a value holding line breaks pushes the rows after it down
         extra = np.zeros(n, dtype=np.int64)
         for name in table.column_names:
-            extra += np.asarray(pc.fill_null(pc.count_substring(table[name], "\n"), 0).to_numpy(zero_copy_only=False))
+            if pc.any(pc.match_substring(table[name], "\n")).as_py():
+                extra += np.asarray(pc.fill_null(pc.count_substring(table[name], "\n"), 0).to_numpy(zero_copy_only=False))
         lines += np.concatenate([[0], np.cumsum(extra)[:-1]])
     short_rows: list[tuple[int, list[str]]] = []
     for number, expected, actual, row_text in sorted(invalid, key=lambda r: r[0] or 0):

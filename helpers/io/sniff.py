@@ -104,7 +104,8 @@ def file_kind(path: Path) -> str:
                         (b"7z\xbc\xaf", "a 7-Zip archive"), (b"Rar!", "a RAR archive"), (b"SQLite format", "a SQLite database")):
         if head.startswith(magic):
             raise DataError(f"{name}: this is {what}, not a table. Pass the CSV or Excel export of the transactions.")
-    if not head.startswith((b"\xff\xfe", b"\xfe\xff")) and head.count(b"\x00") > len(head) // 100:
+    control = sum(head.count(bytes([b])) for b in (*range(0, 9), *range(14, 27), *range(28, 32)))
+    if not head.startswith((b"\xff\xfe", b"\xfe\xff")) and control > len(head) // 200:
         raise DataError(f"{name}: this is binary data, not a text table (CSV) or Excel workbook. Export the "
                         "transactions as CSV or .xlsx and pass that file.")
     return "text"
@@ -156,6 +157,13 @@ def _utf8_failure(path: Path, kind: str, skip_bom: bool) -> tuple[int, int] | No
         except UnicodeDecodeError:
             return offset, lines
     return None
+
+
+def _whole_lines(data: bytes, at_end: bool) -> bytes:
+    """``data`` cut after its last line break (so no character is cut in two), unless it is the file's end."""
+    if at_end or b"\n" not in data:
+        return data
+    return data[: data.rfind(b"\n") + 1]
 
 
 def _score(text: str, names: tuple[str, ...]) -> int:
@@ -225,23 +233,21 @@ def detect_encoding(path: Path, kind: str, sample: bytes, encoding: str | None =
         raise DataError(f"{path.name}: the file says it is UTF-8 (it starts with a byte-order mark) but row {line} "
                         "has bytes that are not UTF-8. Save it again as 'CSV UTF-8', or pass encoding= with the "
                         "encoding it really uses (e.g. encoding='gb18030').")
-    probe = sample
-    if offset >= len(sample):
+    probe = _whole_lines(sample, at_end=len(sample) < _SAMPLE_BYTES)
+    if offset >= len(probe):  # the first non-UTF-8 byte lies beyond the sample: look at the lines around it
         with (gzip.open if kind == "gzip" else open)(path, "rb") as fh:
-            fh.seek(max(0, offset - 2048))
-            probe = sample + b"\n" + fh.read(1 << 15)
+            start = max(0, offset - 2048)
+            fh.seek(start)
+            tail = fh.read(1 << 15)
+        at_end = len(tail) < 1 << 15
+        tail = tail[tail.find(b"\n") + 1:] if start > 0 else tail
+        probe = probe + _whole_lines(tail, at_end)
     scores: dict[str, int] = {}
-    decoded: dict[str, str] = {}
     for candidate in CANDIDATE_ENCODINGS:
         try:
-            decoded[candidate] = probe.decode(candidate, errors="strict") if offset < len(sample) else \
-                probe[:-64].decode(candidate, errors="strict")
+            scores[candidate] = _score(probe.decode(candidate, errors="strict"), names)
         except UnicodeDecodeError:
-            try:  # the sample may end inside a character
-                decoded[candidate] = probe[:-8].decode(candidate, errors="strict")
-            except UnicodeDecodeError:
-                continue
-        scores[candidate] = _score(decoded[candidate], names)
+            continue
     if not scores:
         raise DataError(f"{path.name}: row {line} has bytes that are neither UTF-8 nor GB18030, Big5 or cp1252. "
                         "Save the file as 'CSV UTF-8' or pass encoding= with the encoding it uses.")
