@@ -13,6 +13,8 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,6 +70,16 @@ class _Table:
 
 
 # --- loading ---------------------------------------------------------------------------------
+
+#: What reading a damaged or strange file can raise below us (pyarrow, zlib, zipfile, csv, codecs, the OS).
+_READ_ERRORS = (pa.ArrowException, OSError, EOFError, zlib.error, zipfile.BadZipFile, csv.Error, UnicodeError,
+                LookupError)
+
+
+def _unreadable(path: Path, exc: BaseException) -> DataError:
+    first = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+    return DataError(f"{path.name}: cannot be read as a table ({type(exc).__name__}: {first}). The file may be "
+                     "damaged or not a CSV/Excel export: export it again, or save it as CSV UTF-8 and pass that file.")
 
 
 def _stream(path: Path, kind: str) -> pa.NativeFile:
@@ -147,7 +159,11 @@ def _load_text(path: Path, kind: str, *, sep: str | None, encoding: str | None, 
                 f"{source}: row {number} has more values than the header has columns ({actual} instead of {expected}): "
                 f"{row_text[:120]!r}. This is often an unquoted separator inside a value, such as 1,200 in a "
                 "comma-separated file. Put such values in quotes, remove the thousands separators, or pass the right sep=.")
-        short_rows.append((int(number or 0), next(csv.reader([row_text], delimiter=layout.sep), [])))
+        try:
+            fields = next(csv.reader([row_text], delimiter=layout.sep), [])
+        except csv.Error:  # e.g. a field longer than the csv module allows
+            fields = [row_text]
+        short_rows.append((int(number or 0), fields))
     for number, _ in short_rows:  # a skipped row shifts the rows after it by one line
         lines[lines >= number] += 1
     if short_rows:
@@ -387,6 +403,14 @@ def suggest_mapping(path: str | Path, *, sep: str | None = None, encoding: str |
     path = Path(path)
     if not path.exists():
         raise DataError(f"{path}: file not found. Check the path (it is relative to the notebook's folder).")
+    try:
+        return _suggest(path, sep=sep, encoding=encoding, sheet=sheet, header_row=header_row)
+    except _READ_ERRORS as exc:
+        raise _unreadable(path, exc) from exc
+
+
+def _suggest(path: Path, *, sep: str | None, encoding: str | None, sheet: str | int | None,
+             header_row: int | None) -> MappingSuggestion:
     kind = file_kind(path)
     options = {k: v for k, v in (("sep", sep), ("encoding", encoding), ("sheet", sheet), ("header_row", header_row))
                if v is not None}
@@ -420,7 +444,9 @@ def _resolve(table: _Table, given: dict[str, str | None], source: str, path_text
         raise DataError(f"{source}: say which columns hold the customer, the date and the amount. The file has the "
                         f"columns {table.names}.\n{found}")
     mapping: dict[str, str] = {}
-    loose = {normalise(n): [m for m in table.names if normalise(m) == normalise(n)] for n in table.names}
+    loose: dict[str, list[str]] = {}
+    for name in table.names:
+        loose.setdefault(normalise(name), []).append(name)
     for role in ROLES:
         column = given[role]
         if column is None:
@@ -652,7 +678,10 @@ def read_transactions(
     source = path.name
     given = {"customer": customer, "date": date, "amount": amount, "order": order, "cost": cost}
     hints = tuple(v for v in given.values() if isinstance(v, str))
-    table, kind = _load(path, sep=sep, encoding=encoding, sheet=sheet, header_row=header_row, hints=hints)
+    try:
+        table, kind = _load(path, sep=sep, encoding=encoding, sheet=sheet, header_row=header_row, hints=hints)
+    except _READ_ERRORS as exc:
+        raise _unreadable(path, exc) from exc
     options = {k: v for k, v in (("sep", sep), ("encoding", encoding), ("sheet", sheet), ("header_row", header_row))
                if v is not None}
     roles, map_notes = _resolve(table, given, source, str(path), options)

@@ -13,6 +13,7 @@ import gzip
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,7 +127,7 @@ def read_sample(path: Path, kind: str, size: int = _SAMPLE_BYTES) -> bytes:
     try:
         with opener(path, "rb") as fh:
             return fh.read(size)
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         raise DataError(f"{path.name}: cannot be read ({exc}). The file may be damaged; export it again.") from exc
 
 
