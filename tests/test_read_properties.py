@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
+import os
 import io
 from datetime import datetime, timedelta
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fixtures.make_exports import TIME_STYLES, fmt_amount, fmt_date
@@ -24,11 +25,12 @@ CURRENCY = [("", ""), ("¥", ""), ("￥", ""), ("$", ""), ("€", ""), ("£", ""
             ("US$", "")]
 NEGATIVE = ["minus", "paren", "trailing", "unicode", "inner"]
 CUSTOMERS = ["C001", "C002", "00123", "A-17", "张三", "李四", "王五", "Müller", "Zoë", "7"]
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(max_examples=int(os.environ.get("READ_EXAMPLES", 120)), deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @st.composite
-def conventions(draw):
+def conventions(draw, styles=tuple(UNAMBIGUOUS + DAY_FIRST + MONTH_FIRST)):
     decimal = draw(st.sampled_from([".", ","]))
     thousands = draw(st.sampled_from(["", " ", "'", "," if decimal == "." else "."]))
     return {
@@ -36,7 +38,7 @@ def conventions(draw):
         "thousands": thousands,
         "currency": draw(st.sampled_from(CURRENCY)),
         "negative": draw(st.sampled_from(NEGATIVE)),
-        "date_style": draw(st.sampled_from(UNAMBIGUOUS + DAY_FIRST + MONTH_FIRST)),
+        "date_style": draw(st.sampled_from(styles)),
         "encoding": draw(st.sampled_from(ENCODINGS)),
         "sep": draw(st.sampled_from([",", ";", "\t", "|"])),
         "quoting": draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL])),
@@ -55,23 +57,39 @@ def tables(draw):
     return rows
 
 
+def fits(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def write(rows, conv) -> tuple[bytes, dict, list]:
+    """The file's bytes, the read_transactions arguments and the true rows.
+
+    Names, headers and currency signs the encoding cannot hold (Chinese in cp1252, € in Big5)
+    are replaced by ones it can, as a system exporting in that encoding would.
+    """
+    enc = conv["encoding"]
     header = ["订单号", "客户编号", "订单日期", "实付金额"] if conv["chinese_header"] else ["Order", "Customer", "Date", "Amount"]
-    prefix, suffix = conv["currency"]
+    if not fits("".join(header), enc):
+        header = ["Order", "Customer", "Date", "Amount"]
+    prefix, suffix = conv["currency"] if fits("".join(conv["currency"]), enc) else ("", "")
+    rows = [(o, c if fits(c, enc) else f"X{CUSTOMERS.index(c)}", w, v) for o, c, w, v in rows]
+    negative = conv["negative"] if fits("−", enc) or conv["negative"] != "unicode" else "minus"
+    style = conv["date_style"] if fits("年月日上午下午", enc) or not conv["date_style"].startswith("cn") else "iso"
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=conv["sep"], quoting=conv["quoting"], lineterminator="\n")
     w.writerow(header)
     truth = []
     for order, customer, when, cents in rows:
-        w.writerow([order, customer, fmt_date(when, conv["date_style"]),
+        w.writerow([order, customer, fmt_date(when, style),
                     fmt_amount(cents, decimal=conv["decimal"], thousands=conv["thousands"], prefix=prefix,
-                               suffix=suffix, negative=conv["negative"])])
-        shown = when if conv["date_style"] in TIME_STYLES else datetime(when.year, when.month, when.day)
+                               suffix=suffix, negative=negative)])
+        shown = when if style in TIME_STYLES else datetime(when.year, when.month, when.day)
         truth.append((customer, shown.strftime("%Y-%m-%d %H:%M"), cents / 100))
-    try:
-        data = buf.getvalue().encode(conv["encoding"])
-    except UnicodeEncodeError:
-        data = b""
+    data = buf.getvalue().encode(enc)
     kwargs = dict(zip(("order", "customer", "date", "amount"), header))
     return data, kwargs, truth
 
@@ -84,7 +102,6 @@ def rows_of(frame):
 @given(rows=tables(), conv=conventions())
 def test_any_supported_convention_reads_back_the_same_rows(tmp_path, rows, conv):
     data, kwargs, truth = write(rows, conv)
-    assume(data)  # the encoding cannot write these names (e.g. Chinese in cp1252)
     path = tmp_path / "export.csv"
     path.write_bytes(data)
     if conv["date_style"] in DAY_FIRST + MONTH_FIRST:
@@ -95,11 +112,9 @@ def test_any_supported_convention_reads_back_the_same_rows(tmp_path, rows, conv)
 
 
 @SETTINGS
-@given(rows=tables(), conv=conventions())
+@given(rows=tables(), conv=conventions(styles=tuple(DAY_FIRST + MONTH_FIRST)))
 def test_without_dayfirst_the_reader_is_right_or_asks(tmp_path, rows, conv):
-    assume(conv["date_style"] in DAY_FIRST + MONTH_FIRST)
     data, kwargs, truth = write(rows, conv)
-    assume(data)
     path = tmp_path / "export.csv"
     path.write_bytes(data)
     try:
@@ -110,7 +125,7 @@ def test_without_dayfirst_the_reader_is_right_or_asks(tmp_path, rows, conv):
         assert rows_of(frame) == truth
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(cents=st.lists(st.integers(-10**11, 10**11), min_size=1, max_size=30),
        decimal=st.sampled_from([".", ","]), thousands=st.sampled_from(["", " ", "'", "\u00a0", "sep"]),
        currency=st.sampled_from(CURRENCY), negative=st.sampled_from(NEGATIVE))
@@ -123,7 +138,7 @@ def test_amounts_read_back_exactly(cents, decimal, thousands, currency, negative
     assert not got.bad.any() and not got.missing.any()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, derandomize=True)
 @given(days=st.lists(st.integers(0, 12000), min_size=1, max_size=30), style=st.sampled_from(UNAMBIGUOUS + DAY_FIRST + MONTH_FIRST),
        minutes=st.integers(0, 1439))
 def test_dates_read_back_exactly_when_the_order_is_given(days, style, minutes):
