@@ -15,6 +15,7 @@ import datetime as _dt
 import io
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,10 +64,27 @@ class _Table:
     encoding: str | None = None
     header_line: int = 1
     sheet: str | None = None
+    loader: Callable[[list[str]], dict[str, _Col]] | None = None
 
     @property
     def n(self) -> int:
         return len(self.lines)
+
+    def load(self, names: list[str]) -> None:
+        """Read these columns now (a CSV is read column by column as needed; a sheet is read whole)."""
+        wanted = [n for n in dict.fromkeys(names) if n not in self.columns and n in self.names]
+        if wanted and self.loader is not None:
+            self.columns.update(self.loader(wanted))
+
+    def column(self, name: str) -> _Col:
+        """One column; reading every column not read yet when it is not (they share one pass over the file)."""
+        if name not in self.columns:
+            self.load(self.names)
+        return self.columns[name]
+
+    @property
+    def complete(self) -> bool:
+        return all(n in self.columns for n in self.names)
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -86,8 +104,8 @@ def _stream(path: Path, kind: str) -> pa.NativeFile:
     return pa.input_stream(str(path), compression="gzip" if kind == "gzip" else None)
 
 
-def _read_arrow(path: Path, kind: str, layout: Layout, encoding: str, threads: bool, newlines: bool
-                ) -> tuple[pa.Table, list[tuple[int | None, int, int, str]]]:
+def _read_arrow(path: Path, kind: str, layout: Layout, encoding: str, include: list[str], threads: bool,
+                newlines: bool) -> tuple[pa.Table, list[tuple[int | None, int, int, str]]]:
     invalid: list[tuple[int | None, int, int, str]] = []
 
     def handler(row: pcsv.InvalidRow) -> str:
@@ -102,13 +120,14 @@ def _read_arrow(path: Path, kind: str, layout: Layout, encoding: str, threads: b
         parse_options=pcsv.ParseOptions(delimiter=layout.sep, newlines_in_values=newlines, ignore_empty_lines=False,
                                         invalid_row_handler=handler),
         convert_options=pcsv.ConvertOptions(column_types={n: pa.string() for n in layout.names}, null_values=[""],
-                                            strings_can_be_null=True, quoted_strings_can_be_null=True),
+                                            strings_can_be_null=True, quoted_strings_can_be_null=True,
+                                            include_columns=list(dict.fromkeys(include))),
     )
     return table, invalid
 
 
 def _load_text(path: Path, kind: str, *, sep: str | None, encoding: str | None, header_row: int | None,
-               hints: tuple[str, ...]) -> _Table:
+               hints: tuple[str, ...], choose: Callable[[list[str]], list[str]]) -> _Table:
     sample = read_sample(path, kind)
     codec, enc_en, enc_zh = detect_encoding(path, kind, sample, encoding, hints, whole_file=False)
     try:
@@ -125,55 +144,75 @@ def _load_text(path: Path, kind: str, *, sep: str | None, encoding: str | None, 
     layout = find_layout(text, source=path.name, sep=sep, header_row=header_row)
     data_line = _data_line(text, layout)
     source = path.name
-    newlines = '"' in text  # quoted values may hold line breaks: let the reader look for them
-    try:
+    state = {"codec": codec, "enc": (enc_en, enc_zh), "newlines": '"' in text, "short": 0, "first_short": 0}
+
+    def read(include: list[str]) -> tuple[pa.Table, np.ndarray]:
+        """The named columns (all rows, numbered by file row); every call numbers the rows the same way."""
+        if state["newlines"]:  # a line break inside a value anywhere shifts the rows: count them in every column
+            include = list(layout.names)
         try:
-            table, invalid = _read_arrow(path, kind, layout, codec, threads=True, newlines=newlines)
-        except pa.ArrowInvalid as exc:
-            if "UTF8" not in str(exc) or encoding is not None:
-                raise
-            # not UTF-8 after the sample: find the first such row and the encoding, then read again
-            codec, enc_en, enc_zh = detect_encoding(path, kind, sample, None, hints, whole_file=True)
-            table, invalid = _read_arrow(path, kind, layout, codec, threads=True, newlines=newlines)
-        if invalid and not newlines and any(t.count('"') % 2 for _, _, _, t in invalid):
-            table, invalid = _read_arrow(path, kind, layout, codec, threads=True, newlines=True)
-            newlines = True
-        if invalid:
-            table, invalid = _read_arrow(path, kind, layout, codec, threads=False, newlines=newlines)
-    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
-        raise DataError(f"{source}: cannot be read as a table with separator {layout.sep!r} and encoding "
-                        f"{encoding_label(codec)} ({str(exc).splitlines()[0][:200]}). Pass sep= or encoding= if "
-                        "either is wrong, or save the file again as CSV UTF-8.") from exc
-    n = table.num_rows
-    lines = data_line + np.arange(n, dtype=np.int64)
-    if newlines and n:  # a value holding line breaks pushes the rows after it down
-        extra = np.zeros(n, dtype=np.int64)
-        for name in table.column_names:
-            if pc.any(pc.match_substring(table[name], "\n")).as_py():
-                extra += np.asarray(pc.fill_null(pc.count_substring(table[name], "\n"), 0).to_numpy(zero_copy_only=False))
-        lines += np.concatenate([[0], np.cumsum(extra)[:-1]])
-    short_rows: list[tuple[int, list[str]]] = []
-    for number, expected, actual, row_text in sorted(invalid, key=lambda r: r[0] or 0):
-        if actual > expected:
-            raise DataError(
-                f"{source}: row {number} has more values than the header has columns ({actual} instead of {expected}): "
-                f"{row_text[:120]!r}. This is often an unquoted separator inside a value, such as 1,200 in a "
-                "comma-separated file. Put such values in quotes, remove the thousands separators, or pass the right sep=.")
-        try:
-            fields = next(csv.reader([row_text], delimiter=layout.sep), [])
-        except csv.Error:  # e.g. a field longer than the csv module allows
-            fields = [row_text]
-        short_rows.append((int(number or 0), fields))
-    for number, _ in short_rows:  # a skipped row shifts the rows after it by one line
-        lines[lines >= number] += 1
-    if short_rows:
-        padded = pa.table({name: pa.array([(f[i] if i < len(f) and f[i] != "" else None) for _, f in short_rows],
-                                          type=pa.string()) for i, name in enumerate(layout.names)})
-        table = pa.concat_tables([table, padded])
-        lines = np.concatenate([lines, np.array([r[0] for r in short_rows], dtype=np.int64)])
-        order = np.argsort(lines, kind="stable")
-        table = table.take(pa.array(order))
-        lines = lines[order]
+            try:
+                table, invalid = _read_arrow(path, kind, layout, state["codec"], include, True, state["newlines"])
+            except pa.ArrowInvalid as exc:
+                if "UTF8" not in str(exc) or encoding is not None:
+                    raise
+                # not UTF-8 after the sample: find the first such row and the encoding, then read again
+                codec_, en, zh = detect_encoding(path, kind, sample, None, hints, whole_file=True)
+                state["codec"], state["enc"] = codec_, (en, zh)
+                table, invalid = _read_arrow(path, kind, layout, codec_, include, True, state["newlines"])
+            if invalid and not state["newlines"] and any(t.count('"') % 2 for _, _, _, t in invalid):
+                state["newlines"] = True
+                include = list(layout.names)
+                table, invalid = _read_arrow(path, kind, layout, state["codec"], include, True, True)
+            if invalid:
+                table, invalid = _read_arrow(path, kind, layout, state["codec"], include, False, state["newlines"])
+        except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+            raise DataError(f"{source}: cannot be read as a table with separator {layout.sep!r} and encoding "
+                            f"{encoding_label(state['codec'])} ({str(exc).splitlines()[0][:200]}). Pass sep= or "
+                            "encoding= if either is wrong, or save the file again as CSV UTF-8.") from exc
+        n = table.num_rows
+        lines = data_line + np.arange(n, dtype=np.int64)
+        if state["newlines"] and n:  # a value holding line breaks pushes the rows after it down
+            extra = np.zeros(n, dtype=np.int64)
+            for name in table.column_names:
+                if pc.any(pc.match_substring(table[name], "\n")).as_py():
+                    extra += np.asarray(pc.fill_null(pc.count_substring(table[name], "\n"), 0).to_numpy(zero_copy_only=False))
+            lines += np.concatenate([[0], np.cumsum(extra)[:-1]])
+        short_rows: list[tuple[int, list[str]]] = []
+        for number, expected, actual, row_text in sorted(invalid, key=lambda r: r[0] or 0):
+            if actual > expected:
+                raise DataError(
+                    f"{source}: row {number} has more values than the header has columns ({actual} instead of "
+                    f"{expected}): {row_text[:120]!r}. This is often an unquoted separator inside a value, such as "
+                    "1,200 in a comma-separated file. Put such values in quotes, remove the thousands separators, "
+                    "or pass the right sep=.")
+            try:
+                fields = next(csv.reader([row_text], delimiter=layout.sep), [])
+            except csv.Error:  # e.g. a field longer than the csv module allows
+                fields = [row_text]
+            short_rows.append((int(number or 0), fields))
+        for number, _ in short_rows:  # a skipped row shifts the rows after it by one line
+            lines[lines >= number] += 1
+        if short_rows:
+            position = {name: i for i, name in enumerate(layout.names)}
+            padded = pa.table({name: pa.array([(f[position[name]] if position[name] < len(f) and f[position[name]] != ""
+                                                else None) for _, f in short_rows], type=pa.string())
+                               for name in table.column_names})
+            table = pa.concat_tables([table, padded])
+            lines = np.concatenate([lines, np.array([r[0] for r in short_rows], dtype=np.int64)])
+            order = np.argsort(lines, kind="stable")
+            table = table.take(pa.array(order))
+            lines = lines[order]
+            state["short"], state["first_short"] = len(short_rows), short_rows[0][0]
+        return table, lines
+
+    def loader(names: list[str]) -> dict[str, _Col]:
+        table, _ = read(names)
+        return {name: _Col(table[name]) for name in table.column_names}
+
+    wanted = choose([n for n in layout.names if n not in layout.padded])
+    table, lines = read([layout.names[0], *wanted, *layout.padded])
+    enc_en, enc_zh = state["enc"]
     notes = [(enc_en, enc_zh)]
     if layout.sep != ",":
         shown = {"\t": "TAB", ";": "';'", "|": "'|'"}.get(layout.sep, repr(layout.sep))
@@ -182,12 +221,12 @@ def _load_text(path: Path, kind: str, *, sep: str | None, encoding: str | None, 
         notes.append((f"the header is row {layout.header_line}; rows above it (titles, blank rows) are not data",
                       f"表头在第 {layout.header_line} 行；其上方的标题行、空行不是数据"))
     notes += layout.notes
-    if short_rows:
-        notes.append((f"{len(short_rows):,} rows have fewer values than the header (e.g. row {short_rows[0][0]}); "
+    if state["short"]:
+        notes.append((f"{state['short']:,} rows have fewer values than the header (e.g. row {state['first_short']}); "
                       "their missing values are taken as empty",
-                      f"有 {len(short_rows):,} 行的值比表头少（例如第 {short_rows[0][0]} 行），缺少的值按空值处理"))
-    columns = {name: _Col(table[name]) for name in layout.names}
-    out = _Table(layout.names, columns, lines, notes, codec, layout.header_line)
+                      f"有 {state['short']:,} 行的值比表头少（例如第 {state['first_short']} 行），缺少的值按空值处理"))
+    columns = {name: _Col(table[name]) for name in table.column_names}
+    out = _Table(list(layout.names), columns, lines, notes, state["codec"], layout.header_line, loader=loader)
     _drop_padding(out, layout, source)
     return out
 
@@ -272,7 +311,8 @@ def _sheet_rows(ws: object) -> list[tuple]:
     return rows
 
 
-def _load_excel(path: Path, *, sheet: str | int | None, header_row: int | None) -> _Table:
+def _load_excel(path: Path, *, sheet: str | int | None, header_row: int | None,
+                choose: Callable[[list[str]], list[str]]) -> _Table:
     rows, chosen, names = _excel_rows(path, sheet)
     note = f" (sheet {chosen!r})"
     layout = find_sheet_layout(rows[:60] if header_row is None else rows[:max(60, header_row)], source=path.name,
@@ -314,11 +354,13 @@ def _load_excel(path: Path, *, sheet: str | int | None, header_row: int | None) 
                       f"有 {len(extra):,} 行在最后一个有名称的列右侧还有值，这些值未读取"))
     out = _Table(layout.names, columns, lines, notes, None, layout.header_line, chosen)
     _drop_padding(out, layout, path.name)
+    choose(out.names)
     return out
 
 
 def _load(path: Path, *, sep: str | None, encoding: str | None, sheet: str | int | None, header_row: int | None,
-          hints: tuple[str, ...]) -> tuple[_Table, str]:
+          hints: tuple[str, ...], choose: Callable[[list[str]], list[str]]) -> tuple[_Table, str]:
+    """The table, reading first the columns ``choose(header names)`` asks for (it may refuse the mapping)."""
     if not path.exists():
         raise DataError(f"{path}: file not found. Check the path (it is relative to the notebook's folder).")
     kind = file_kind(path)
@@ -327,10 +369,10 @@ def _load(path: Path, *, sep: str | None, encoding: str | None, sheet: str | int
         raise DataError(f"{path.name}: header_row={header_row!r} must be a row number, 1 or more (the number an "
                         "editor or Excel shows).")
     if kind == "xlsx":
-        return _load_excel(path, sheet=sheet, header_row=header_row), kind
+        return _load_excel(path, sheet=sheet, header_row=header_row, choose=choose), kind
     if sheet is not None:
         raise DataError(f"{path.name}: sheet= is for Excel workbooks; this is a text (CSV) file. Leave sheet= out.")
-    return _load_text(path, kind, sep=sep, encoding=encoding, header_row=header_row, hints=hints), kind
+    return _load_text(path, kind, sep=sep, encoding=encoding, header_row=header_row, hints=hints, choose=choose), kind
 
 
 # --- mapping -----------------------------------------------------------------------------------
@@ -428,24 +470,24 @@ def _suggest(path: Path, *, sep: str | None, encoding: str | None, sheet: str | 
     return MappingSuggestion(str(path), names, propose(names), options)
 
 
-def _resolve(table: _Table, given: dict[str, str | None], source: str, path_text: str,
+def _resolve(names: list[str], given: dict[str, str | None], source: str, path_text: str,
              options: dict[str, object]) -> tuple[dict[str, str], list[tuple[str, str]]]:
     notes: list[tuple[str, str]] = []
     if any(given[r] is None for r in REQUIRED):
-        proposal = propose(table.names)
+        proposal = propose(names)
         for role, column in given.items():
             if column is not None:
                 proposal[role] = column
-        suggestion = MappingSuggestion(path_text, table.names, proposal, options)
+        suggestion = MappingSuggestion(path_text, names, proposal, options)
         unknown = ", ".join(f"{r}=" for r in suggestion.missing)
         found = ("From the column names, the call is probably:\n    " + suggestion.call + "\nCheck that each name "
                  "is the right column, then run it." if not suggestion.missing else
                  f"No column looks like {unknown}; pick them from the list. A start:\n    {suggestion.call}")
         raise DataError(f"{source}: say which columns hold the customer, the date and the amount. The file has the "
-                        f"columns {table.names}.\n{found}")
+                        f"columns {names}.\n{found}")
     mapping: dict[str, str] = {}
     loose: dict[str, list[str]] = {}
-    for name in table.names:
+    for name in names:
         loose.setdefault(normalise(name), []).append(name)
     for role in ROLES:
         column = given[role]
@@ -453,8 +495,8 @@ def _resolve(table: _Table, given: dict[str, str | None], source: str, path_text
             continue
         if not isinstance(column, str):
             raise DataError(f"{source}: {role}= must be a column name (text), not {column!r}. The file has the columns "
-                            f"{table.names}.")
-        if column in table.columns:
+                            f"{names}.")
+        if column in names:
             mapping[role] = column
             continue
         matches = loose.get(normalise(column), [])
@@ -463,9 +505,12 @@ def _resolve(table: _Table, given: dict[str, str | None], source: str, path_text
             notes.append((f"{role}={column!r} taken to mean the column {matches[0]!r}",
                           f"{role}={column!r} 理解为列“{matches[0]}”"))
             continue
-        proposal = propose(table.names).get(role)
-        hint = f" Did you mean {role}={proposal!r}?" if proposal else f" Pass the name your file uses, e.g. {role}={table.names[0]!r}."
-        raise DataError(f"{source}: column {column!r} (given as {role}=) is missing. Found columns: {table.names}.{hint}")
+        proposal = propose(names).get(role)
+        hint = f" Did you mean {role}={proposal!r}?" if proposal else f" Pass the name your file uses, e.g. {role}={names[0]!r}."
+        if any("\ufffd" in n for n in names):
+            hint = (" The names look garbled, so the file is in another encoding than the one used: leave encoding= "
+                    "out to have it detected, or pass the right one (e.g. encoding='gb18030' or encoding='big5').")
+        raise DataError(f"{source}: column {column!r} (given as {role}=) is missing. Found columns: {names}.{hint}")
     used = [c for c in mapping.values()]
     twice = sorted({c for c in used if used.count(c) > 1})
     if twice:
@@ -505,33 +550,38 @@ def _examples(lines: np.ndarray, where: np.ndarray, k: int = 5) -> list[int]:
 
 
 def _duplicates(table: _Table, dates: np.ndarray, amounts: np.ndarray, alive: np.ndarray) -> tuple[np.ndarray, list[tuple[int, int]]]:
-    """Rows identical in every column to an earlier row; (row, earlier row) examples."""
+    """Rows identical in every column to an earlier row; (row, earlier row) examples.
+
+    Identical rows share their date and amount, then every column read so far: only rows that
+    pass both filters are compared in full (reading the file's other columns only then).
+    """
     n = table.n
-    # Identical rows have identical dates and amounts: only rows sharing (date, amount) with another are compared.
+    nothing: tuple[np.ndarray, list[tuple[int, int]]] = (np.zeros(n, dtype=bool), [])
     key = dates.astype("int64").view("uint64") * np.uint64(0x9E3779B97F4A7C15) ^ np.where(
         np.isnan(amounts), np.float64(-0.12345), amounts).view("uint64")
     ordered = np.sort(key)
     repeated = ordered[1:] == ordered[:-1]
     if not repeated.any():
-        return np.zeros(n, dtype=bool), []
-    candidate = np.isin(key, np.unique(ordered[1:][repeated])) & alive
-    if not candidate.any():
-        return np.zeros(n, dtype=bool), []
-    dup = np.zeros(n, dtype=bool)
-    pairs: list[tuple[int, int]] = []
-    if not candidate.any():
-        return dup, pairs
-    idx = np.flatnonzero(candidate)
-    frame = pd.DataFrame({name: _cell_text(col, idx) for name, col in table.columns.items()})
+        return nothing
+    idx = np.flatnonzero(np.isin(key, np.unique(ordered[1:][repeated])) & alive)
+    if len(idx) < 2:
+        return nothing
+    loaded = pd.DataFrame({name: _cell_text(col, idx) for name, col in table.columns.items()})
+    idx = idx[loaded.duplicated(keep=False).to_numpy()]
+    if len(idx) < 2:
+        return nothing
+    frame = pd.DataFrame({name: _cell_text(table.column(name), idx) for name in table.names})
     flags = frame.duplicated(keep="first").to_numpy()
+    dup = np.zeros(n, dtype=bool)
     dup[idx[flags]] = True
+    pairs: list[tuple[int, int]] = []
     if flags.any():
-        first_of = frame.groupby(list(frame.columns), dropna=False, sort=False).ngroup().to_numpy()
+        group = frame.groupby(list(frame.columns), dropna=False, sort=False).ngroup().to_numpy()
         first_pos: dict[int, int] = {}
-        for pos, g in enumerate(first_of):
+        for pos, g in enumerate(group):
             first_pos.setdefault(int(g), pos)
         for pos in np.flatnonzero(flags)[:5]:
-            pairs.append((int(table.lines[idx[pos]]), int(table.lines[idx[first_pos[int(first_of[pos])]]])))
+            pairs.append((int(table.lines[idx[pos]]), int(table.lines[idx[first_pos[int(group[pos])]]])))
     return dup, pairs
 
 
@@ -558,7 +608,7 @@ def _totals(table: _Table, roles: dict[str, str], suspects: np.ndarray) -> np.nd
     rest = suspects & ~out
     if rest.any():
         idx = np.flatnonzero(rest)
-        for name in dict.fromkeys([roles[r] for r in ("order", "date", "amount") if r in roles] + table.names[:3]):
+        for name in dict.fromkeys([roles[r] for r in ("order", "date", "amount") if r in roles] + table.names[:1]):
             sub = A.take_rows(table.columns[name].text, idx)
             out[idx[A.mask(pc.match_substring_regex(sub, _TOTALS))]] = True
     return out
@@ -678,13 +728,20 @@ def read_transactions(
     source = path.name
     given = {"customer": customer, "date": date, "amount": amount, "order": order, "cost": cost}
     hints = tuple(v for v in given.values() if isinstance(v, str))
-    try:
-        table, kind = _load(path, sep=sep, encoding=encoding, sheet=sheet, header_row=header_row, hints=hints)
-    except _READ_ERRORS as exc:
-        raise _unreadable(path, exc) from exc
     options = {k: v for k, v in (("sep", sep), ("encoding", encoding), ("sheet", sheet), ("header_row", header_row))
                if v is not None}
-    roles, map_notes = _resolve(table, given, source, str(path), options)
+    resolved: dict[str, object] = {}
+
+    def choose(names: list[str]) -> list[str]:
+        resolved["roles"], resolved["notes"] = _resolve(names, given, source, str(path), options)
+        return list(resolved["roles"].values())
+
+    try:
+        table, kind = _load(path, sep=sep, encoding=encoding, sheet=sheet, header_row=header_row, hints=hints,
+                            choose=choose)
+    except _READ_ERRORS as exc:
+        raise _unreadable(path, exc) from exc
+    roles, map_notes = resolved["roles"], resolved["notes"]
     try:
         floor = pd.Timestamp(date_floor) if date_floor is not None else None
         limit = pd.Timestamp(as_of) if as_of is not None else None
@@ -718,6 +775,10 @@ def read_transactions(
     empty = np.ones(n, dtype=bool)
     for col in table.columns.values():
         empty &= col.empty()
+    if empty.any() and not table.complete:  # blank in the columns read so far: check the others too
+        table.load(table.names)
+        for name in table.names:
+            empty &= table.columns[name].empty()
     exclude(empty, "empty row", "空行")
     suspects = alive & (no_customer | dates.bad | dates.missing | amounts.bad | amounts.missing)
     exclude(_totals(table, roles, suspects), "totals row (合计/总计/Total …)", "合计行（合计/总计/Total 等）")
