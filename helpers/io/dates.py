@@ -15,6 +15,7 @@ so that every date in the kit compares with every other.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -69,6 +70,50 @@ class Dates:
     notes: list[tuple[str, str]] = field(default_factory=list)
 
 
+#: Day-first and month-first formats that pyarrow parses in C, tried when the sample fits one of a pair.
+_DAY_MONTH_PAIRS: tuple[tuple[str, str], ...] = tuple(
+    (f"%d{sep}%m{sep}%Y{time}", f"%m{sep}%d{sep}%Y{time}")
+    for sep in "./-" for time in ("", " %H:%M", " %H:%M:%S"))
+
+
+_YEAR_1000 = int(np.datetime64("1000-01-01", "us").astype("int64"))
+
+
+def _strptime(arr: pa.ChunkedArray, fmt: str) -> np.ndarray:
+    """datetime64[us] (NaT where the text does not fit); years below 1000 (a two-digit year read by %Y) do not fit."""
+    parsed = pc.strptime(arr, format=fmt, unit="us", error_is_null=True).to_numpy()
+    return np.where(parsed >= np.datetime64("1000-01-01"), parsed, np.datetime64("NaT"))
+
+
+def _decide_order(found: dict[str, np.ndarray], dayfirst: bool | None, column: str, source: str,
+                  lines: np.ndarray | None, text_at: Callable[[int], str]) -> tuple[bool | None, tuple[str, str] | None]:
+    """Day first or month first for the whole column, from the rows that can be read only one way; or refuse."""
+    day, month, unclear = (np.sort(found[k]) for k in ("day", "month", "unclear"))
+    if dayfirst is not None:
+        return dayfirst, None
+    if len(day) and len(month):
+        i, j = int(day[0]), int(month[0])
+        raise DataError(
+            f"{source}: column {column!r} mixes date orders: row {_row(lines, i)} has {text_at(i)!r} (day first) and "
+            f"row {_row(lines, j)} has {text_at(j)!r} (month first). One column must use one order. Correct those "
+            "rows, or pass dayfirst=True (day/month/year) or dayfirst=False (month/day/year); rows that do not fit "
+            "are then excluded and reported.")
+    if not len(day) and not len(month):
+        if len(unclear):
+            ex = ", ".join(f"row {_row(lines, int(i))} has {text_at(int(i))!r}" for i in unclear[:2])
+            raise DataError(
+                f"{source}: column {column!r} does not show whether dates are day/month/year or month/day/year: {ex}, "
+                "and no date in the column has a day above 12. Pass dayfirst=True if 05/03/2024 is 5 March (British, "
+                "European, Chinese exports) or dayfirst=False if it is May 3 (American exports).")
+        return True, None  # every such date has day == month: both readings agree
+    used = bool(len(day))
+    w = int((day if used else month)[0])
+    order, order_zh = ("day/month/year", "日/月/年") if used else ("month/day/year", "月/日/年")
+    return used, (f"dates in {column!r} read as {order} for the whole column (row {_row(lines, w)}, {text_at(w)!r}, "
+                  "can only be read that way)",
+                  f"列“{column}”的日期整列按{order_zh}读取（第 {_row(lines, w)} 行的 {text_at(w)!r} 只能这样读）")
+
+
 def _row(lines: np.ndarray | None, i: int) -> int:
     return int(lines[i]) if lines is not None else int(i) + 2
 
@@ -109,13 +154,17 @@ def _zone_name(minutes: int) -> str:
 
 
 def _general(text: pa.ChunkedArray) -> dict[str, np.ndarray]:
-    """Components of each value (NFKC-normalised) by the one big pattern; -1 where absent."""
-    norm = pc.utf8_normalize(text, "NFKC")
+    """Components of each value (NFKC-normalised) by the one big pattern; -1 where absent. Vectorised."""
+    norm = text if pc.all(pc.string_is_ascii(text)).as_py() is not False else pc.utf8_normalize(text, "NFKC")
     parts = pc.extract_regex(norm, _PATTERN)
     ok = A.valid(parts)
-    get = {name: pc.struct_field(parts, name) for name in (
-        "Y1", "M1", "D1", "P2", "Q2", "Y2", "D3", "N3", "Y3", "N4", "D4", "Y4", "Y5", "N5", "D5", "Y6", "M6", "D6",
-        "AP1", "H", "MI", "S", "F", "AP2", "TZ")}
+
+    def part(name: str) -> pa.ChunkedArray:
+        return pc.fill_null(pc.struct_field(parts, name), "")
+
+    def filled(name: str) -> np.ndarray:
+        return ok & A.mask(pc.not_equal(part(name), ""))
+
     n = len(text)
     form = np.zeros(n, dtype=np.int8)
     year = np.full(n, -1, dtype=np.int64)
@@ -125,44 +174,50 @@ def _general(text: pa.ChunkedArray) -> dict[str, np.ndarray]:
     second = year.copy()
     for k, (y, m, d) in enumerate((("Y1", "M1", "D1"), ("Y2", None, None), ("Y3", "N3", "D3"), ("Y4", "N4", "D4"),
                                    ("Y5", "N5", "D5"), ("Y6", "M6", "D6")), start=1):
-        ys = A.strings(get[y])
-        here = ok & (ys != "") & (ys != None)  # noqa: E711 (element-wise)
+        here = filled(y)
         if not here.any():
             continue
         form[here] = k
-        year[here] = A.ints(get[y])[here]
+        year[here] = A.ints(part(y))[here]
         if k == 2:
-            first[here] = A.ints(get["P2"])[here]
-            second[here] = A.ints(get["Q2"])[here]
+            first[here] = A.ints(part("P2"))[here]
+            second[here] = A.ints(part("Q2"))[here]
         elif m.startswith("N"):
-            month[here] = _month_numbers(A.strings(get[m]))[here]
-            day[here] = A.ints(get[d])[here]
+            names = pc.utf8_slice_codeunits(pc.utf8_lower(part(m)), 0, 3)
+            number = pc.index_in(names, value_set=pa.array([x[:3] for x in _MONTHS]))
+            month[here] = np.asarray(pc.fill_null(number, -2).to_numpy(zero_copy_only=False))[here] + 1
+            day[here] = A.ints(part(d))[here]
         else:
-            month[here] = A.ints(get[m])[here]
-            day[here] = A.ints(get[d])[here]
+            month[here] = A.ints(part(m))[here]
+            day[here] = A.ints(part(d))[here]
     two_digit = (form > 0) & (year >= 0) & (year < 100)
     year = np.where(two_digit, np.where(year < 69, 2000 + year, 1900 + year), year)
-    hour = A.ints(get["H"])
-    minute = A.ints(get["MI"])
-    sec = A.ints(get["S"])
-    frac = A.strings(get["F"])
-    ampm = np.char.lower(np.where(A.strings(get["AP1"]) == None, "", A.strings(get["AP1"])).astype(str))  # noqa: E711
-    ampm2 = np.char.lower(np.where(A.strings(get["AP2"]) == None, "", A.strings(get["AP2"])).astype(str))  # noqa: E711
-    ampm2 = np.char.replace(np.char.replace(ampm2, ".", ""), " ", "")
-    pm = (ampm == "pm") | (ampm == "下午") | (ampm2 == "pm")
-    am = (ampm == "am") | (ampm == "上午") | (ampm2 == "am")
+    hour = A.ints(part("H"))
+    minute = A.ints(part("MI"))
+    sec = A.ints(part("S"))
+    ap1 = pc.utf8_lower(part("AP1"))
+    ap2 = pc.replace_substring_regex(pc.utf8_lower(part("AP2")), r"[.\s]", "")
+    pm = A.mask(pc.is_in(ap1, value_set=pa.array(["pm", "下午"]))) | A.mask(pc.equal(ap2, "pm"))
+    am = A.mask(pc.is_in(ap1, value_set=pa.array(["am", "上午"]))) | A.mask(pc.equal(ap2, "am"))
     has_time = hour >= 0
     bad_ampm = (pm | am) & ((hour < 1) | (hour > 12))
     hour = np.where(pm & (hour < 12), hour + 12, np.where(am & (hour == 12), 0, hour))
     micro = np.zeros(n, dtype=np.int64)
-    for i in np.flatnonzero((frac != None) & (frac != "")):  # noqa: E711 (fractions are rare: a short loop)
-        micro[i] = int((frac[i] + "000000")[:6])
+    with_fraction = filled("F")
+    if with_fraction.any():
+        six = pc.utf8_slice_codeunits(pc.utf8_rpad(part("F"), 6, "0"), 0, 6)
+        micro = np.where(with_fraction, A.ints(six, 0), 0)
+    zone = np.full(n, -10000, dtype=np.int64)
+    with_zone = filled("TZ")
+    if with_zone.any():  # zones are few distinct strings: convert each once
+        zones = A.take(part("TZ"), with_zone)
+        distinct = pc.unique(zones)
+        minutes = _offsets(np.asarray(distinct.to_pylist(), dtype=object))
+        zone[with_zone] = minutes[np.asarray(pc.index_in(zones, value_set=distinct).to_numpy(zero_copy_only=False))]
     return {"ok": ok & (form > 0), "form": form, "year": year, "month": month, "day": day, "first": first,
             "second": second, "two_digit": two_digit, "hour": np.where(has_time, hour, 0),
             "minute": np.where(has_time, minute, 0), "sec": np.where(sec >= 0, sec, 0), "micro": micro,
-            "bad_time": bad_ampm | (has_time & ((hour > 23) | (minute > 59) | (sec > 60))),
-            "tz": _offsets(np.where(A.strings(get["TZ"]) == None, "", A.strings(get["TZ"]))),  # noqa: E711
-            }
+            "bad_time": bad_ampm | (has_time & ((hour > 23) | (minute > 59) | (sec > 60))), "tz": zone}
 
 
 def _assemble(year: np.ndarray, month: np.ndarray, day: np.ndarray, hour: np.ndarray, minute: np.ndarray,
@@ -249,6 +304,7 @@ def parse_dates(values: object, *, column: str, source: str, lines: np.ndarray |
         serial_from_cells = ~np.isnan(numbers) & ~done
     # 1. fast path: one unambiguous format fits a sample, pyarrow parses the whole column
     fast_fmt = None
+    both_ways: tuple[np.ndarray, np.ndarray] | None = None
     try:  # ISO 8601 without a zone in every cell: pyarrow's cast parses it fastest
         iso = pc.cast(arr, pa.timestamp("us")) if present.any() and not done.any() else None
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
@@ -267,18 +323,34 @@ def parse_dates(values: object, *, column: str, source: str, lines: np.ndarray |
                 break
         if fast_fmt:
             parsed = pc.strptime(arr, format=fast_fmt, unit="us", error_is_null=True)
-            got = A.valid(parsed) & present
             values_us = np.asarray(parsed.cast(pa.int64()).fill_null(0).to_numpy(zero_copy_only=False))
+            got = A.valid(parsed) & present & (values_us >= _YEAR_1000)  # %Y reads '24' as the year 24
             if got.all():
                 out = values_us.astype("datetime64[us]")
             else:
                 out[got] = values_us[got].astype("datetime64[us]")
             done |= got
-    rest = present & ~done
+        else:
+            pair = next((p for p in _DAY_MONTH_PAIRS if A.mask(pc.or_(
+                pc.is_valid(pc.strptime(sample, format=p[0], unit="us", error_is_null=True)),
+                pc.is_valid(pc.strptime(sample, format=p[1], unit="us", error_is_null=True)))).all()), None)
+            if pair is not None:  # day/month/year or month/day/year: parse both ways, decide below
+                both_ways = (_strptime(arr, pair[0]), _strptime(arr, pair[1]))
+    # evidence on the order of day and month, from every row that can be read only one way
+    evidence = {"day": [], "month": [], "unclear": []}
+    text_of: dict[int, str] = {}
+    if both_ways is not None:
+        d, m = both_ways
+        d_ok, m_ok = ~np.isnat(d) & present, ~np.isnat(m) & present
+        evidence["day"].append(np.flatnonzero(d_ok & ~m_ok))
+        evidence["month"].append(np.flatnonzero(m_ok & ~d_ok))
+        evidence["unclear"].append(np.flatnonzero(d_ok & m_ok & (d != m)))
+    rest = present & ~done & ~(np.zeros(n, dtype=bool) if both_ways is None else (~np.isnat(both_ways[0]) | ~np.isnat(both_ways[1])))
     serial = serial_from_cells.copy()
     serial_values = np.where(serial_from_cells, numbers if numbers is not None else np.nan, np.nan)
     dayfirst_used = dayfirst
     two_digit_count = chinese = 0
+    general: tuple | None = None
     if rest.any():
         idx = np.flatnonzero(rest)
         sub = A.trimmed(A.take(arr, rest))
@@ -310,53 +382,41 @@ def parse_dates(values: object, *, column: str, source: str, lines: np.ndarray |
             chinese = int(A.mask(pc.match_substring(A.take(sub, textual), "年")).sum())
             ok = g["ok"] & ~g["bad_time"]
             two = ok & (g["form"] == 2)
+            p, q = g["first"], g["second"]
             if two.any():
-                p, q = g["first"], g["second"]
-                day_first = two & (p > 12) & (q <= 12)
-                month_first = two & (q > 12) & (p <= 12)
-                unclear = two & (p <= 12) & (q <= 12) & (p != q)
-                text = None
-                if dayfirst is None:
-                    if day_first.any() and month_first.any():
-                        text = A.strings(A.take(sub, textual))
-                        i, j = np.flatnonzero(day_first)[0], np.flatnonzero(month_first)[0]
-                        raise DataError(
-                            f"{source}: column {column!r} mixes date orders: row {_row(lines, tidx[i])} has {text[i]!r} "
-                            f"(day first) and row {_row(lines, tidx[j])} has {text[j]!r} (month first). One column must "
-                            "use one order. Correct those rows, or pass dayfirst=True (day/month/year) or dayfirst=False "
-                            "(month/day/year); rows that do not fit are then excluded and reported.")
-                    if day_first.any():
-                        dayfirst_used = True
-                    elif month_first.any():
-                        dayfirst_used = False
-                    elif unclear.any():
-                        text = A.strings(A.take(sub, textual))
-                        ex = ", ".join(f"row {_row(lines, tidx[i])} has {text[i]!r}" for i in np.flatnonzero(unclear)[:2])
-                        raise DataError(
-                            f"{source}: column {column!r} does not show whether dates are day/month/year or "
-                            f"month/day/year: {ex}, and no date in the column has a day above 12. Pass dayfirst=True if "
-                            "05/03/2024 is 5 March (British, European, Chinese exports) or dayfirst=False if it is "
-                            "May 3 (American exports).")
-                    else:
-                        dayfirst_used = True  # every such date has day == month: both readings agree
-                    if dayfirst_used is not None and (day_first | month_first).any():
-                        witness = np.flatnonzero(day_first if dayfirst_used else month_first)[0]
-                        text = text if text is not None else A.strings(A.take(sub, textual))
-                        order = "day/month/year" if dayfirst_used else "month/day/year"
-                        notes.append((f"dates in {column!r} read as {order} for the whole column "
-                                      f"(row {_row(lines, tidx[witness])}, {text[witness]!r}, can only be read that way)",
-                                      f"列“{column}”的日期整列按{'日/月/年' if dayfirst_used else '月/日/年'}读取"
-                                      f"（第 {_row(lines, tidx[witness])} 行的 {text[witness]!r} 只能这样读）"))
-                dfirst = bool(dayfirst_used)
-                g["day"] = np.where(two, np.where(dfirst, p, q), g["day"])
-                g["month"] = np.where(two, np.where(dfirst, q, p), g["month"])
+                evidence["day"].append(tidx[two & (p > 12) & (q <= 12)])
+                evidence["month"].append(tidx[two & (q > 12) & (p <= 12)])
+                evidence["unclear"].append(tidx[two & (p <= 12) & (q <= 12) & (p != q)])
+                for name in ("day", "month", "unclear"):
+                    hit = np.isin(tidx, evidence[name][-1][:2])
+                    text_of.update(zip(tidx[hit].tolist(), A.strings(A.take(A.take(sub, textual), hit)).tolist()))
             two_digit_count = int((ok & g["two_digit"]).sum())
-            values = _assemble(g["year"], g["month"], g["day"], g["hour"], g["minute"], g["sec"], g["micro"])
-            values = np.where(ok, values, np.datetime64("NaT"))
-            got = ~np.isnat(values)
-            out[tidx[got]] = values[got]
-            offset[tidx[got]] = g["tz"][got]
-            done[tidx[got]] = True
+            general = (tidx, g, ok, two)
+    # 2. one order for the whole column
+    found = {k: np.concatenate(v) if v else np.zeros(0, dtype=np.int64) for k, v in evidence.items()}
+    if any(len(v) for v in found.values()):
+        def text_at(i: int) -> str:
+            return text_of[i] if i in text_of else arr[int(i)].as_py()
+
+        dayfirst_used, note = _decide_order(found, dayfirst, column, source, lines, text_at)
+        if note:
+            notes.append(note)
+    if both_ways is not None:
+        chosen = both_ways[0] if dayfirst_used is not False else both_ways[1]
+        got = ~np.isnat(chosen) & present & ~done
+        out[got] = chosen[got]
+        done |= got
+    if general is not None:
+        tidx, g, ok, two = general
+        dfirst = dayfirst_used is not False
+        day = np.where(two, np.where(dfirst, g["first"], g["second"]), g["day"])
+        month = np.where(two, np.where(dfirst, g["second"], g["first"]), g["month"])
+        values = _assemble(g["year"], month, day, g["hour"], g["minute"], g["sec"], g["micro"])
+        values = np.where(ok, values, np.datetime64("NaT"))
+        got = ~np.isnat(values)
+        out[tidx[got]] = values[got]
+        offset[tidx[got]] = g["tz"][got]
+        done[tidx[got]] = True
     if serial.any():
         days = serial_values[serial]
         plausible = (days >= 1) & (days < 2_958_466)

@@ -166,35 +166,36 @@ def parse_amounts(values: object, *, column: str, source: str, lines: np.ndarray
         if has_dot.any():
             amb_dot = has_dot & A.mask(pc.match_substring_regex(arr, _AMBIGUOUS_DOT))
             point_votes = has_dot & ~amb_dot
-    # 2. the rest: decorated or grouped values, read through their shape
+    # 2. the rest: decorated or grouped values, read through their shape (all in pyarrow, no loop per row)
     rest = present & ~plain
-    body = np.full(n, None, dtype=object)
-    negative = np.zeros(n, dtype=bool)
     classes = {k: np.zeros(n, dtype=bool) for k in _BODY}
-    shaped = np.zeros(n, dtype=bool)
+    groups: list[tuple[np.ndarray, pa.ChunkedArray, np.ndarray]] = []  # (positions, digits and marks, negative)
     currency_count = neg_styles = 0
     if rest.any():
-        sub = pc.utf8_normalize(A.take(arr, rest), "NFKC")
-        had_currency = A.mask(pc.match_substring_regex(sub, _CURRENCY))
-        currency_count = int(had_currency.sum())
+        idx = np.flatnonzero(rest)
+        sub = A.take(arr, rest)
+        if not pc.all(pc.string_is_ascii(sub)).as_py():
+            sub = pc.utf8_normalize(sub, "NFKC")  # ￥ → ¥, full-width digits, no-break spaces
+        currency_count = int(A.mask(pc.match_substring_regex(sub, _CURRENCY)).sum())
         clean = pc.replace_substring_regex(pc.replace_substring_regex(sub, _CURRENCY, ""), _SPACES, "")
         parts = pc.extract_regex(clean, _SHAPE)
         ok = A.valid(parts)
-        fields = {name: A.strings(pc.struct_field(parts, name)) for name in ("s1", "open", "s2", "body", "close", "s3")}
-        minus = {"-", "−"}
-        opened = fields["open"] == "("
-        closed = fields["close"] == ")"
+
+        def part(name: str) -> pa.ChunkedArray:
+            return pc.fill_null(pc.struct_field(parts, name), "")
+
+        def minus(name: str) -> np.ndarray:
+            return A.mask(pc.is_in(part(name), value_set=pa.array(["-", "−"])))
+
+        opened, closed = A.mask(pc.equal(part("open"), "(")), A.mask(pc.equal(part("close"), ")"))
         ok &= opened == closed
-        neg_sub = opened | np.isin(fields["s1"], list(minus)) | np.isin(fields["s2"], list(minus)) | np.isin(fields["s3"], list(minus))
-        neg_styles = int((ok & (opened | np.isin(fields["s3"], list(minus)) | (fields["s1"] == "−"))).sum())
-        idx = np.flatnonzero(rest)
-        shaped[idx[ok]] = True
-        negative[idx] = neg_sub & ok
-        body[idx[ok]] = fields["body"][ok]
-        sub_body = pa.array(fields["body"][ok].tolist(), type=pa.string())
+        trailing = minus("s3")
+        negative = opened | minus("s1") | minus("s2") | trailing
+        neg_styles = int((ok & (opened | trailing | A.mask(pc.equal(part("s1"), "−")))).sum())
+        body = part("body")
         for name, rx in _BODY.items():
-            if len(sub_body):
-                classes[name][idx[ok]] = A.mask(pc.match_substring_regex(sub_body, rx))
+            classes[name][idx] = ok & A.mask(pc.match_substring_regex(body, rx))
+        groups.append((idx[ok], A.take(body, ok), negative[ok]))
     # 3. one decimal mark for the column
     point = point_votes | classes["dot"] & ~classes["amb_dot"] | classes["comma_dot"] | classes["group_comma"]
     comma = classes["comma"] & ~classes["amb_comma"] | classes["dot_comma"] | classes["group_dot"]
@@ -231,26 +232,25 @@ def parse_amounts(values: object, *, column: str, source: str, lines: np.ndarray
         moved = has_dot if has_dot is not None else plain & A.mask(pc.match_substring(arr, "."))
         keep_plain &= ~moved
         if moved.any():
-            body[moved] = A.strings(A.take(pc.replace_substring_regex(arr, r"^[+-]", ""), moved))
-            negative[moved] = A.mask(pc.starts_with(A.take(arr, moved), "-"))
-            shaped |= moved
+            values = A.take(arr, moved)
+            groups.append((np.flatnonzero(moved), pc.replace_substring_regex(values, r"^[+-]", ""),
+                           A.mask(pc.starts_with(values, "-"))))
     out[keep_plain] = plain_values[keep_plain]
     good = np.zeros(n, dtype=bool)
-    if shaped.any():
-        bodies = pa.array(body[shaped].tolist(), type=pa.string())
+    for idx, bodies, negative in groups:
+        if not len(idx):
+            continue
         fits = A.mask(pc.match_substring_regex(bodies, _VALID[(decimal, group)]))
         standard = bodies
         if group:
             standard = pc.replace_substring(standard, group, "")
         if decimal == ",":
             standard = pc.replace_substring(standard, ",", ".")
-        idx = np.flatnonzero(shaped)
         vals = np.full(len(idx), np.nan)
         if fits.any():
-            vals[fits] = np.asarray(pc.cast(pa.array(np.asarray(standard.to_pylist(), dtype=object)[fits].tolist(),
-                                                     type=pa.string()), pa.float64()).to_numpy(zero_copy_only=False), dtype=float)
-        vals = np.where(negative[idx], -np.abs(vals), vals)
-        out[idx] = vals
+            vals[fits] = np.asarray(pc.cast(A.take(standard, fits), pa.float64()).to_numpy(zero_copy_only=False),
+                                    dtype=float)
+        out[idx] = np.where(negative, -np.abs(vals), vals)
         good[idx[fits]] = True
     good |= keep_plain
     good &= np.isfinite(np.where(good, out, 0.0))
