@@ -26,9 +26,10 @@ _PLAIN = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
 _AMBIGUOUS_DOT = r"^[+-]?\d{1,3}\.\d{3}$"
 _CURRENCY = (r"(?i)(?:RMB|CNY|USD|EUR|GBP|HKD|JPY|TWD|CHF|AUD|CAD|SGD|NTD|US\$|HK\$|NT\$|A\$|C\$|S\$|"
              r"元|圆|块|円|[¥$€£₩₹])")
-_SPACES = r"[\s'’]"
-_SHAPE = (r"^(?P<s1>[-+−]?)(?P<open>\(?)(?P<s2>[-+−]?)(?P<body>[0-9.,]*[0-9][0-9.,]*)"
-          r"(?P<close>\)?)(?P<s3>[-−]?)$")
+_CODES = r"(?i)(?:RMB|CNY|USD|EUR|GBP|HKD|JPY|TWD|CHF|AUD|CAD|SGD|NTD|US\$|HK\$|NT\$|A\$|C\$|S\$)"
+#: Characters trimmed from both ends of an amount: currency signs and units, and spaces.
+_SYMBOLS = "¥$€£₩₹元圆块円 \t\u00a0\u202f\u3000"
+_WIDE = r"[\x{ff01}-\x{ff5e}\x{ffe5}]"  # full-width forms: digits, ． ， －, ￥
 _BODY = {
     "int": r"^\d+$",
     "amb_dot": r"^\d{1,3}\.\d{3}$",
@@ -46,6 +47,27 @@ _VALID = {  # (decimal, thousands) -> the bodies that convention reads
     (".", ""): r"^\d+$|^\d*\.\d*$",
     (",", ""): r"^\d+$|^\d*,\d*$",
 }
+
+
+def _classify(body: pa.ChunkedArray) -> dict[str, np.ndarray]:
+    """The shape of each number body (digits, '.' and ','), as :data:`_BODY` names it, with few passes.
+
+    Equivalent to matching every pattern of :data:`_BODY`; a body no pattern fits is in no class.
+    """
+    dots = np.asarray(pc.fill_null(pc.count_substring(body, "."), 0).to_numpy(zero_copy_only=False))
+    commas = np.asarray(pc.fill_null(pc.count_substring(body, ","), 0).to_numpy(zero_copy_only=False))
+    three = A.mask(pc.match_substring_regex(body, r"^\d{1,3}[.,]\d{3}$"))
+    out = {"int": (dots == 0) & (commas == 0), "amb_dot": three & (dots == 1), "amb_comma": three & (commas == 1),
+           "dot": (dots == 1) & (commas == 0), "comma": (commas == 1) & (dots == 0)}
+    grouped_dot = (dots >= 2) & (commas == 0)
+    grouped_comma = (commas >= 2) & (dots == 0)
+    out["group_dot"] = grouped_dot & A.mask(pc.match_substring_regex(body, _BODY["group_dot"])) if grouped_dot.any() else grouped_dot
+    out["group_comma"] = (grouped_comma & A.mask(pc.match_substring_regex(body, _BODY["group_comma"]))
+                          if grouped_comma.any() else grouped_comma)
+    both = (dots >= 1) & (commas >= 1)
+    out["comma_dot"] = both & A.mask(pc.match_substring_regex(body, _BODY["comma_dot"])) if both.any() else both
+    out["dot_comma"] = both & A.mask(pc.match_substring_regex(body, _BODY["dot_comma"])) if both.any() else both
+    return out
 
 
 @dataclass
@@ -174,27 +196,25 @@ def parse_amounts(values: object, *, column: str, source: str, lines: np.ndarray
     if rest.any():
         idx = np.flatnonzero(rest)
         sub = A.take(arr, rest)
-        if not pc.all(pc.string_is_ascii(sub)).as_py():
-            sub = pc.utf8_normalize(sub, "NFKC")  # ￥ → ¥, full-width digits, no-break spaces
+        if A.mask(pc.match_substring_regex(sub, _WIDE)).any():
+            sub = pc.utf8_normalize(sub, "NFKC")  # ￥ → ¥, full-width digits and marks
         currency_count = int(A.mask(pc.match_substring_regex(sub, _CURRENCY)).sum())
-        clean = pc.replace_substring_regex(pc.replace_substring_regex(sub, _CURRENCY, ""), _SPACES, "")
-        parts = pc.extract_regex(clean, _SHAPE)
-        ok = A.valid(parts)
-
-        def part(name: str) -> pa.ChunkedArray:
-            return pc.fill_null(pc.struct_field(parts, name), "")
-
-        def minus(name: str) -> np.ndarray:
-            return A.mask(pc.is_in(part(name), value_set=pa.array(["-", "−"])))
-
-        opened, closed = A.mask(pc.equal(part("open"), "(")), A.mask(pc.equal(part("close"), ")"))
-        ok &= opened == closed
-        trailing = minus("s3")
-        negative = opened | minus("s1") | minus("s2") | trailing
-        neg_styles = int((ok & (opened | trailing | A.mask(pc.equal(part("s1"), "−")))).sum())
-        body = part("body")
-        for name, rx in _BODY.items():
-            classes[name][idx] = ok & A.mask(pc.match_substring_regex(body, rx))
+        if A.mask(pc.match_substring_regex(sub, "[A-Za-z]")).any():  # currency codes (RMB, USD, EUR …)
+            sub = pc.replace_substring_regex(sub, _CODES, "")
+        opens = np.asarray(pc.fill_null(pc.count_substring(sub, "("), 0).to_numpy(zero_copy_only=False))
+        closes = np.asarray(pc.fill_null(pc.count_substring(sub, ")"), 0).to_numpy(zero_copy_only=False))
+        minus = A.mask(pc.match_substring(sub, "-")) | A.mask(pc.match_substring(sub, "−"))
+        ok = (opens == closes) & (opens <= 1)
+        negative = minus | (opens == 1)
+        neg_styles = int((ok & ((opens == 1) | A.mask(pc.match_substring(sub, "−"))
+                                | A.mask(pc.ends_with(pc.utf8_rtrim(sub, _SYMBOLS), "-")))).sum())
+        body = pc.utf8_trim(sub, _SYMBOLS + "()+-−")  # signs, brackets, symbols and spaces around the number
+        for mark in (" ", "'", "’", "\u00a0", "\u202f", "\u3000"):  # spaces and apostrophes between thousands
+            if pc.any(pc.match_substring(body, mark)).as_py():
+                body = pc.replace_substring(body, mark, "")
+        ok &= A.mask(pc.match_substring_regex(body, r"^[0-9.,]*[0-9][0-9.,]*$"))  # only digits and marks are left
+        for name, value in _classify(body).items():
+            classes[name][idx] = ok & value
         groups.append((idx[ok], A.take(body, ok), negative[ok]))
     # 3. one decimal mark for the column
     point = point_votes | classes["dot"] & ~classes["amb_dot"] | classes["comma_dot"] | classes["group_comma"]
