@@ -1,6 +1,7 @@
 # Two commands for a fresh machine with Python 3:
 #   make lab    create .venv if needed, install the kit, open the course in JupyterLab
 #   make test   same install plus the test tools, then the whole test suite
+# and, while working on the kit, `make test-quick` (no notebooks, no grading: under a minute).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -8,14 +9,13 @@ BIN    := $(VENV)/bin
 STAMP_LAB  := $(VENV)/.installed-lab
 STAMP_TEST := $(VENV)/.installed-test
 PYTEST_ARGS ?=
+# The notebook `make lab` opens; the Chinese edition: make lab START=notebooks/zh/00_start_here.ipynb
+START ?= notebooks/00_start_here.ipynb
 
-.PHONY: lab test install exercises notebooks preflight benchmark grade student-pack clean-venv
+.PHONY: lab install preflight clean-venv test test-quick exercises notebooks module benchmark grade student-pack
 
 lab: $(STAMP_LAB)
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" notebooks/00_start_here.ipynb $(LAB_ARGS)
-
-test: $(STAMP_TEST)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(START) $(LAB_ARGS)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,41 +26,58 @@ $(STAMP_LAB): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $@
 
-$(STAMP_TEST): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test,instructor,peers]"
-	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
-	touch $@ $(STAMP_LAB)
-
 install: $(STAMP_LAB)
-
-# Instructors: rebuild exercises/ from solutions/ (refuses to overwrite a learner's edits).
-exercises: $(STAMP_TEST)
-	$(BIN)/python -m helpers.exercises build
-
-# Authors: re-run notebooks/ and solutions/ in place (their stored outputs are checked by nbval).
-notebooks: $(STAMP_TEST)
-	$(BIN)/python -m helpers.course execute
-	$(BIN)/python -m helpers.exercises build
 
 # Trainers: the pre-flight check before a workshop.
 preflight: $(STAMP_LAB)
 	$(BIN)/python -m helpers.course preflight
 
+clean-venv:
+	rm -rf $(VENV)
+
+# ---- course machinery: authors and instructors only (the learner pack stops before this line) ----
+
+$(STAMP_TEST): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test,instructor,peers]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $@ $(STAMP_LAB)
+
+# The whole suite (CI): unit, property and doctests, every notebook run, the grader on a fixture batch.
+test: $(STAMP_TEST)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The fast loop: unit, property and doctests of helpers and coursekit; no notebook runs, no grading.
+test-quick: $(STAMP_TEST)
+	$(BIN)/python -m pytest tests helpers coursekit -m "not notebook and not grading" --durations=5 $(PYTEST_ARGS)
+
+# Instructors: rebuild exercises/ from solutions/ (refuses to overwrite a learner's edits).
+exercises: $(STAMP_TEST)
+	$(BIN)/python -m coursekit.exercises build
+
+# Authors: re-run notebooks/ and solutions/ in place (their stored outputs are checked by nbval),
+# then rebuild the Chinese edition (*/zh/) from them and locale/zh.
+notebooks: $(STAMP_TEST)
+	$(BIN)/python -m coursekit.course execute
+	$(BIN)/python -m coursekit.exercises build
+	$(BIN)/python -m coursekit.i18n build
+
+# Authors: start module N (e.g. make module N=08 SLUG=migration TITLE="Tier migration" TITLE_ZH="客户迁移")
+# from files that already pass the suite; never overwrites a file.
+module: $(STAMP_TEST)
+	$(BIN)/python -m coursekit.scaffold "$(N)" "$(SLUG)" "$(TITLE)" "$(TITLE_ZH)"
+
 # Instructors: grade a folder of submitted notebooks (runs learners' code: use a throw-away account).
 SUBMISSIONS ?= submissions
 GRADE_OUT ?= grading-output
 grade: $(STAMP_TEST)
-	$(BIN)/python -m helpers.grade "$(SUBMISSIONS)" --out "$(GRADE_OUT)"
+	$(BIN)/python -m coursekit.grade "$(SUBMISSIONS)" --out "$(GRADE_OUT)"
 
-# Instructors: the zip handed to learners (no solutions, hidden tests or answer keys).
+# Instructors: the zip handed to learners (no course machinery, solutions, hidden tests or answer keys).
 student-pack: $(STAMP_LAB)
-	$(BIN)/python -m helpers.pack --out dist
+	$(BIN)/python -m coursekit.pack --out dist
 
 # Speed measurements (not tests): the 80/20 widget, RFM on 1M transactions vs pymc-marketing, DuckDB and polars.
 benchmark: $(STAMP_TEST)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python tests/benchmarks/bench_pareto_widget.py
 	$(BIN)/python tests/benchmarks/bench_rfm.py
-
-clean-venv:
-	rm -rf $(VENV)

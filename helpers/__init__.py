@@ -6,9 +6,14 @@ Three layers that only point downward:
 * ``helpers.plots``: take computed frames, return matplotlib Axes/Figures;
 * ``helpers.widgets``: ipywidgets wiring that calls compute and plots.
 
-Data loading (``helpers.data``), the seeded generator (``helpers.datasets``),
-the label catalog (``helpers.catalog``), exercise checks (``helpers.checks``)
-and exercise building (``helpers.exercises``) are modules of their own.
+Data loading (``helpers.data``), the label catalog (``helpers.catalog``), the
+exercises' self-checks (``helpers.checks``) and module 00's course map and
+pre-flight check (``helpers.course``) sit beside them. This package is what
+learners import; the course machinery (grader, exercise builder, learner
+pack, dataset generator, scaffold) is the separate package ``coursekit``.
 """
 
+from helpers._common import default_as_of
+
+__all__ = ["default_as_of"]
 __version__ = "0.1.0"

@@ -23,18 +23,18 @@ loss-making customer by margin); the total must be positive.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
+from helpers._common import CLASSES  # one definition, re-exported here
 from helpers.pareto import _as_values
 
-CLASSES: tuple[str, ...] = ("A", "B", "C")
 #: The two conventions the course compares.
 CONVENTIONS: dict[str, tuple[float, float]] = {"80/95": (0.80, 0.95), "70/90": (0.70, 0.90)}
 
-__all__ = ["CLASSES", "CONVENTIONS", "abc_classes", "abc_summary", "abc_matrix", "class_changes"]
+__all__ = ["CLASSES", "CONVENTIONS", "abc_classes", "abc_summary", "compare_conventions", "abc_matrix", "class_changes"]
 
 
 def _sorted(values: pd.Series) -> pd.Series:
@@ -54,9 +54,10 @@ def abc_classes(
     ----------
     values : Series
         One value per customer (index = customer id), e.g. revenue or margin.
-    thresholds : (a, b) with 0 < a < b <= 1
-        Cumulative shares that close class A and class B.
-    crossing : {"upper", "lower"}
+    thresholds : (float, float), default (0.80, 0.95)
+        Cumulative shares (fractions, with 0 < a < b <= 1) that close class A and class B;
+        ``(0.70, 0.90)`` is the other common convention (:data:`CONVENTIONS`).
+    crossing : {"upper", "lower"}, default "upper"
         Which class the customer who crosses a threshold joins (see the module docstring).
 
     Returns
@@ -115,6 +116,25 @@ def abc_summary(values: pd.Series, classes: pd.Series) -> pd.DataFrame:
 
     Every class appears (with zeros if empty); shares add up to 1.
 
+    Parameters
+    ----------
+    values : Series
+        One value per customer (index = customer id): the same values the classes were computed from.
+    classes : Series
+        The class of each customer (index = customer id), e.g. from :func:`abc_classes`.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by class (A, B, C); columns ``customers``, ``customer_share``, ``value``,
+        ``value_share`` and ``average_value`` (CONTRIBUTING.md, "Columns of summaries").
+        ``average_value`` is 0 for an empty class.
+
+    Raises
+    ------
+    ValueError
+        If a customer in ``values`` has no class.
+
     Examples
     --------
     >>> v = pd.Series([40, 30, 20, 10], index=list("abcd"))
@@ -134,10 +154,64 @@ def abc_summary(values: pd.Series, classes: pd.Series) -> pd.DataFrame:
     return out[["customers", "customer_share", "value", "value_share", "average_value"]]
 
 
+def compare_conventions(
+    datasets: Mapping[str, pd.Series],
+    conventions: Mapping[str, tuple[float, float]] = CONVENTIONS,
+    crossing: str = "upper",
+) -> pd.DataFrame:
+    """Class sizes under several threshold conventions, for several datasets, in one table.
+
+    Parameters
+    ----------
+    datasets : mapping of name to Series
+        Per-customer values to classify, e.g. ``{"synthetic": revenue, "online_retail": retail_revenue}``.
+    conventions : mapping of name to (A threshold, B threshold), default :data:`CONVENTIONS`
+        The cut-offs to compare, e.g. ``{"80/95": (0.80, 0.95), "70/90": (0.70, 0.90)}``.
+    crossing : {"upper", "lower"}, default "upper"
+        The boundary rule of :func:`abc_classes`.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by (``dataset``, ``convention``, ``abc_class``): ``customers``, ``customer_share``
+        and ``value_share``.
+
+    Examples
+    --------
+    >>> v = pd.Series([40, 30, 20, 10], index=list("abcd"))
+    >>> compare_conventions({"toy": v})["customers"].tolist()
+    [3, 1, 0, 2, 1, 1]
+    """
+    parts = {}
+    for name, values in datasets.items():
+        for convention, thresholds in conventions.items():
+            summary = abc_summary(values, abc_classes(values, thresholds, crossing=crossing))
+            parts[(name, convention)] = summary[["customers", "customer_share", "value_share"]]
+    out = pd.concat(parts, names=["dataset", "convention"])
+    out["customers"] = out["customers"].astype(int)
+    return out
+
+
 def abc_matrix(first: pd.Series, second: pd.Series, names: tuple[str, str] = ("revenue", "margin")) -> pd.DataFrame:
     """3×3 table of customer counts: class by one value (rows) × class by another (columns).
 
     Cells read "AA" … "CC": a revenue-A customer can be a margin-C customer.
+
+    Parameters
+    ----------
+    first : Series
+        Class of each customer by the first value (index = customer id); gives the rows.
+    second : Series
+        Class of each customer by the second value; gives the columns. Customers missing here
+        are not counted.
+    names : (str, str), default ("revenue", "margin")
+        What the two classifications measure; used to name the row and column axes.
+
+    Returns
+    -------
+    DataFrame
+        3×3 counts of customers, rows and columns A, B, C, named ``"<first> class"`` and
+        ``"<second> class"``; the diagonal holds the customers whose class does not change.
 
     Examples
     --------
@@ -154,6 +228,21 @@ def abc_matrix(first: pd.Series, second: pd.Series, names: tuple[str, str] = ("r
 
 def class_changes(first: pd.Series, second: pd.Series, names: tuple[str, str] = ("revenue", "margin")) -> pd.DataFrame:
     """Customers whose class differs between two classifications, with both classes.
+
+    Parameters
+    ----------
+    first : Series
+        Class of each customer by the first value (index = customer id).
+    second : Series
+        Class of each customer by the second value (index = customer id).
+    names : (str, str), default ("revenue", "margin")
+        What the two classifications measure; used to name the columns.
+
+    Returns
+    -------
+    DataFrame
+        One row per customer whose class changes, indexed by customer id, columns
+        ``"<first>_class"`` and ``"<second>_class"``.
 
     Examples
     --------

@@ -26,26 +26,43 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-METRICS: tuple[str, ...] = ("revenue", "margin", "marginal_contribution")
-TIERS: tuple[str, ...] = ("A", "B", "C")
+from helpers._common import CLASSES, before, require_columns
+from helpers._docs import shared_docs
 
-__all__ = ["METRICS", "TIERS", "contribution_table", "normalise", "weighted_score", "score_tiers",
+METRICS: tuple[str, ...] = ("revenue", "margin", "marginal_contribution")
+
+__all__ = ["METRICS", "CLASSES", "contribution_table", "normalise", "weighted_score", "score_tiers",
            "top_n_overlap", "weight_sensitivity"]
 
 
+@shared_docs
 def contribution_table(
     transactions: pd.DataFrame,
+    as_of: object = None,
+    *,
     contacts: pd.DataFrame | None = None,
     customer: str = "customer_id",
+    date: str = "date",
+    amount: str = "revenue",
+    cost: str = "cost",
+    cost_to_serve: str = "cost_to_serve",
 ) -> pd.DataFrame:
     """Per customer: revenue, cost, margin, cost to serve, marginal contribution, and their shares.
 
     Parameters
     ----------
-    transactions : DataFrame with ``revenue`` and ``cost`` columns (one row per order line; returns negative)
-    contacts : DataFrame with ``cost_to_serve`` per contact, optional
+    {transactions}
+    {as_of}
+        Contacts dated on or after it are left out too. Without ``as_of`` every row counts.
+    contacts : DataFrame, optional
+        The contact log, one row per contact with the ``customer`` and ``cost_to_serve`` columns.
         Without it the cost to serve is 0 and marginal contribution equals margin.
-    customer : column identifying the customer
+    {customer}
+    {date}
+    {amount}
+    {cost}
+    cost_to_serve : str, default "cost_to_serve"
+        Column of ``contacts`` holding what each contact cost.
 
     Returns
     -------
@@ -64,24 +81,22 @@ def contribution_table(
     --------
     >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "revenue": [100.0, 50, 80], "cost": [60.0, 30, 70]})
     >>> sv = pd.DataFrame({"customer_id": ["b", "b"], "cost_to_serve": [15.0, 10.0]})
-    >>> contribution_table(tx, sv)[["margin", "cost_to_serve", "marginal_contribution"]]
+    >>> contribution_table(tx, contacts=sv)[["margin", "cost_to_serve", "marginal_contribution"]]
     ... # doctest: +NORMALIZE_WHITESPACE
                  margin  cost_to_serve  marginal_contribution
     customer_id
     a              60.0            0.0                   60.0
     b              10.0           25.0                  -15.0
     """
-    for col in (customer, "revenue", "cost"):
-        if col not in transactions.columns:
-            raise KeyError(f"transactions: column {col!r} is missing; found {list(transactions.columns)}. "
-                           "Contribution needs revenue and cost per row.")
-    sums = transactions.groupby(customer)[["revenue", "cost"]].sum()
-    out = sums.assign(margin=sums["revenue"] - sums["cost"])
+    require_columns(transactions, {"customer": customer, "amount": amount, "cost": cost}, "contribution_table")
+    transactions = before(transactions, as_of, date=date)
+    sums = transactions.groupby(customer)[[amount, cost]].sum()
+    out = pd.DataFrame({"revenue": sums[amount], "cost": sums[cost]})
+    out["margin"] = out["revenue"] - out["cost"]
     if contacts is not None:
-        for col in (customer, "cost_to_serve"):
-            if col not in contacts.columns:
-                raise KeyError(f"contacts: column {col!r} is missing; found {list(contacts.columns)}.")
-        cts = contacts.groupby(customer)["cost_to_serve"].sum()
+        require_columns(contacts, {"customer": customer, "cost_to_serve": cost_to_serve}, "contribution_table (contacts)")
+        contacts = before(contacts, as_of, date=date)
+        cts = contacts.groupby(customer)[cost_to_serve].sum()
         out["cost_to_serve"] = cts.reindex(out.index, fill_value=0.0).astype(float)
     else:
         out["cost_to_serve"] = 0.0
@@ -100,6 +115,23 @@ def normalise(values: pd.Series, method: str = "percentile") -> pd.Series:
     the highest rank), so the largest customer gets 1 and outliers do not
     squeeze everybody else towards 0. Min–max: ``(x − min) / (max − min)``,
     1 for everybody if all values are equal.
+
+    Parameters
+    ----------
+    values : Series
+        One metric, one value per customer (e.g. the ``margin`` column of :func:`contribution_table`).
+    method : {"percentile", "minmax"}, default "percentile"
+        How to scale: percentile rank, or ``(x − min) / (max − min)``.
+
+    Returns
+    -------
+    Series
+        The scaled values in [0, 1], same index as ``values``.
+
+    Raises
+    ------
+    ValueError
+        If ``values`` has missing values or ``method`` is unknown.
 
     Examples
     --------
@@ -136,9 +168,13 @@ def weighted_score(table: pd.DataFrame, weights: Mapping[str, float], method: st
 
     Parameters
     ----------
-    table : DataFrame, one row per customer (e.g. from :func:`contribution_table`)
-    weights : mapping metric -> weight; weights in [0, 1] that add up to 1
-    method : {"percentile", "minmax"} (see :func:`normalise`)
+    table : DataFrame
+        One row per customer (e.g. from :func:`contribution_table`), one column per metric.
+    weights : mapping of str to float
+        Metric (a column of ``table``) -> its weight; weights in [0, 1] that add up to 1,
+        e.g. ``{"revenue": 0.3, "margin": 0.7}``.
+    method : {"percentile", "minmax"}, default "percentile"
+        How each metric is scaled to [0, 1] before weighting (see :func:`normalise`).
 
     Returns
     -------
@@ -178,6 +214,26 @@ def weighted_score(table: pd.DataFrame, weights: Mapping[str, float], method: st
 def score_tiers(scored: pd.DataFrame, shares: Sequence[float] = (0.2, 0.3)) -> pd.Series:
     """Tiers A / B / C from the rank: the top ``shares[0]`` of customers are A, the next ``shares[1]`` B.
 
+    The tier sizes are rounded up (``ceil``), like :func:`helpers.pareto.top_count`.
+
+    Parameters
+    ----------
+    scored : DataFrame
+        One row per customer with a ``rank`` column (1 = best), e.g. from :func:`weighted_score`.
+    shares : (float, float), default (0.2, 0.3)
+        Fractions of the customers in tier A and in tier B; the rest are C. They must add up
+        to at most 1.
+
+    Returns
+    -------
+    Series
+        Named ``"tier"``, "A", "B" or "C" for each customer, same index as ``scored``.
+
+    Raises
+    ------
+    ValueError
+        If the shares are not two fractions adding up to at most 1.
+
     Examples
     --------
     >>> scored = pd.DataFrame({"rank": range(1, 11)}, index=list("abcdefghij"))
@@ -198,6 +254,26 @@ def top_n_overlap(first: pd.DataFrame, second: pd.DataFrame, n: int = 10) -> dic
     """How similar two rankings are: overlap of their top ``n`` and Spearman rank correlation.
 
     Both frames need a ``rank`` column and the same customers.
+
+    Parameters
+    ----------
+    first, second : DataFrame
+        Two rankings of the same customers, each with a ``rank`` column (1 = best), e.g. from
+        :func:`weighted_score` with two weightings.
+    n : int, default 10
+        How many top customers to compare.
+
+    Returns
+    -------
+    dict
+        ``n``; ``overlap``, the number of customers in both top ``n``; ``overlap_share``
+        (``overlap / n``, 0–1); and ``spearman``, the rank correlation of the whole rankings
+        (1 = same order, −1 = reversed).
+
+    Raises
+    ------
+    ValueError
+        If the rankings cover different customers.
 
     Examples
     --------
@@ -226,6 +302,30 @@ def weight_sensitivity(
     method: str = "percentile",
 ) -> pd.DataFrame:
     """For each alternative weighting: how much its top ``n`` and ranking differ from the base weighting.
+
+    Parameters
+    ----------
+    table : DataFrame
+        One row per customer, one column per metric (e.g. from :func:`contribution_table`).
+    base : mapping of str to float
+        The reference weights, metric -> weight (see :func:`weighted_score`).
+    alternatives : mapping of str to mapping
+        Name of each alternative -> its weights.
+    n : int, default 50
+        How many top customers to compare.
+    method : {"percentile", "minmax"}, default "percentile"
+        How each metric is scaled (see :func:`normalise`).
+
+    Returns
+    -------
+    DataFrame
+        One row per alternative with the columns of :func:`top_n_overlap` (``n``, ``overlap``,
+        ``overlap_share``, ``spearman``), each compared with ``base``.
+
+    Raises
+    ------
+    ValueError, KeyError
+        If a weighting is invalid (see :func:`weighted_score`).
 
     Examples
     --------

@@ -1,16 +1,16 @@
-"""The course map, the trainer's pre-flight check, and re-running notebooks in place.
+"""Module 00's helper: the course map and the trainer's pre-flight check.
 
 The lesson guides are the single source of the course map: each
 ``lessons/NN_slug.md`` starts with front matter (``module``, ``title``,
 ``title_zh``, ``helper``, ``teaching``, ``exercises`` minutes), and the
 notebook, exercise and solution of module ``NN`` share its ``NN_slug`` name.
+Notebook 00 shows both tables, so they belong to the learners' library; the
+authors' tools (the README's map, re-running notebooks) are in
+``coursekit.course``.
 
 Command line::
 
-    python -m helpers.course map         # the course map as a Markdown table
-    python -m helpers.course readme      # rewrite the course map in README.md
-    python -m helpers.course preflight   # is this machine ready for a workshop?
-    python -m helpers.course execute     # re-run notebooks/ and solutions/ in place (authors)
+    python -m helpers.course preflight   # is this machine ready for a workshop? (`make preflight`)
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import argparse
 import importlib
 import re
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,8 +32,22 @@ _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 def front_matter(path: Path) -> dict[str, str]:
     """The ``key: value`` lines between the leading ``---`` fences of a lesson guide.
 
-    Comments after ``#`` are dropped. Raises ValueError naming the file if the
-    front matter is missing.
+    Comments after ``#`` are dropped.
+
+    Parameters
+    ----------
+    path : Path
+        A lesson guide (``lessons/NN_slug.md``).
+
+    Returns
+    -------
+    dict
+        Key to value, both text.
+
+    Raises
+    ------
+    ValueError
+        Naming the file, if the front matter is missing.
 
     Examples
     --------
@@ -59,6 +72,11 @@ def front_matter(path: Path) -> dict[str, str]:
 
 def course_map(lessons_dir: Path = LESSONS_DIR) -> pd.DataFrame:
     """One row per module: number, title, Chinese title, the five files, minutes.
+
+    Parameters
+    ----------
+    lessons_dir : Path
+        Folder of the lesson guides (default: the kit's ``lessons/``).
 
     Returns
     -------
@@ -96,51 +114,6 @@ def course_map(lessons_dir: Path = LESSONS_DIR) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
-
-
-def markdown_table(frame: pd.DataFrame | None = None) -> str:
-    """The course map as the Markdown table the README shows (links relative to the repo root).
-
-    Examples
-    --------
-    >>> markdown_table().splitlines()[0]
-    '| Module | Lesson | Notebook | Exercise | Solution | Helper module | Minutes |'
-    """
-    frame = course_map() if frame is None else frame
-
-    def link(path: str) -> str:
-        return f"[{Path(path).name}]({path})" if path else "—"
-
-    lines = [
-        "| Module | Lesson | Notebook | Exercise | Solution | Helper module | Minutes |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    for r in frame.itertuples():
-        lines.append(
-            f"| {r.module} {r.title} ({r.title_zh}) | {link(r.lesson)} | {link(r.notebook)} | "
-            f"{link(r.exercise)} | {link(r.solution)} | {('`' + r.helper + '`') if r.helper else '—'} | {r.minutes} |"
-        )
-    return "\n".join(lines)
-
-
-README_START = "<!-- course-map:start"
-README_END = "<!-- course-map:end -->"
-
-
-def readme_with_map(text: str) -> str:
-    """``text`` (the README) with the course-map block replaced by the current table.
-
-    Examples
-    --------
-    >>> doc = "intro\\n<!-- course-map:start -->\\nold\\n<!-- course-map:end -->\\nmore"
-    >>> new = readme_with_map(doc)
-    >>> new.splitlines()[2].startswith("| Module |"), new.endswith("<!-- course-map:end -->\\nmore")
-    (True, True)
-    """
-    start = text.index(README_START)
-    body_start = text.index("\n", start) + 1
-    end = text.index(README_END)
-    return text[:body_start] + markdown_table() + "\n" + text[end:]
 
 
 PREFLIGHT_PACKAGES: tuple[str, ...] = (
@@ -192,7 +165,7 @@ def preflight() -> pd.DataFrame:
         company = load_company()
         add("synthetic company data", True, f"{len(company.customers):,} customers, {len(company.transactions):,} transactions")
     except Exception as exc:  # report, never crash the pre-flight
-        add("synthetic company data", False, str(exc), "Run `python -m helpers.datasets generate`.")
+        add("synthetic company data", False, str(exc), "Restore the datasets/ folder from the kit (re-extract the pack, or `git checkout datasets`).")
     try:
         from helpers.plots.style import CJK_FONT_FIX, available_cjk_font
 
@@ -205,51 +178,18 @@ def preflight() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _execute_in_place(paths: Sequence[Path], timeout: int = 120) -> dict[str, float]:
-    """Run notebooks top to bottom in fresh kernels and save their outputs; returns seconds per notebook."""
-    import nbclient
-    import nbformat
-
-    times = {}
-    for path in paths:
-        nb = nbformat.read(path, as_version=4)
-        start = time.perf_counter()
-        nbclient.NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                                resources={"metadata": {"path": str(path.parent)}}).execute()
-        times[path.relative_to(ROOT).as_posix()] = time.perf_counter() - start
-        nbformat.write(nb, path)
-    return times
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.course")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("map", help="print the course map as Markdown")
-    sub.add_parser("readme", help="rewrite the course map in README.md")
     sub.add_parser("preflight", help="check this machine before a workshop")
-    ex = sub.add_parser("execute", help="re-run notebooks/ and solutions/ in place")
-    ex.add_argument("paths", nargs="*", type=Path)
-    args = parser.parse_args(argv)
-    if args.command == "map":
-        print(markdown_table())
-        return 0
-    if args.command == "readme":
-        readme = ROOT / "README.md"
-        readme.write_text(readme_with_map(readme.read_text(encoding="utf-8")), encoding="utf-8")
-        print("README.md course map updated")
-        return 0
-    if args.command == "preflight":
-        table = preflight()
-        for r in table.itertuples():
-            icon = "✅" if r.ok else ("❌" if r.required else "ℹ️")
-            print(f"{icon} {r.check}: {r.detail}" + (f"\n   fix: {r.fix}" if r.fix else ""))
-        bad = int((table["required"] & ~table["ok"]).sum())
-        print("Ready for the workshop." if not bad else f"{bad} check(s) need attention (see 'fix').")
-        return 0 if not bad else 1
-    paths = args.paths or sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")) + sorted(SOLUTIONS_DIR.glob("[0-9][0-9]_*.ipynb"))
-    for name, seconds in _execute_in_place([p.resolve() for p in paths]).items():
-        print(f"{seconds:6.1f} s  {name}")
-    return 0
+    parser.parse_args(argv)
+    table = preflight()
+    for r in table.itertuples():
+        icon = "✅" if r.ok else ("❌" if r.required else "ℹ️")
+        print(f"{icon} {r.check}: {r.detail}" + (f"\n   fix: {r.fix}" if r.fix else ""))
+    bad = int((table["required"] & ~table["ok"]).sum())
+    print("Ready for the workshop." if not bad else f"{bad} check(s) need attention (see 'fix').")
+    return 0 if not bad else 1
 
 
 if __name__ == "__main__":

@@ -68,7 +68,7 @@ TABLES: tuple[str, ...] = tuple(_SYNTHETIC_SCHEMA)
 
 
 def _typed(frame: pd.DataFrame, schema: dict[str, str], source: str) -> pd.DataFrame:
-    _require(frame, list(schema), source, "Regenerate the data with `python -m helpers.datasets generate`.")
+    _require(frame, list(schema), source, "Restore datasets/ from the kit, or regenerate it with `python -m coursekit.datasets generate`.")
     out = frame[list(schema)].copy()
     for col, kind in schema.items():
         if kind in ("date", "datetime"):
@@ -115,7 +115,7 @@ def load_synthetic(table: str, folder: Path = SYNTHETIC_DIR) -> pd.DataFrame:
         raise DataError(f"no synthetic table {table!r}; choose one of {list(_SYNTHETIC_SCHEMA)}.")
     path = folder / f"{table}.csv"
     if not path.exists():
-        raise DataError(f"{path.name}: file not found in {folder}. Run `python -m helpers.datasets generate`.")
+        raise DataError(f"{path.name}: file not found in {folder}. Restore datasets/ from the kit, or regenerate it with `python -m coursekit.datasets generate`.")
     frame = _typed(pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""]), _SYNTHETIC_SCHEMA[table], path.name)
     if table == "transactions":
         frame.insert(2, "date", frame["timestamp"])

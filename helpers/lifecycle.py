@@ -25,8 +25,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers._common import resolve_as_of
-from helpers._common import require_columns as _columns
+from helpers._common import require_columns, resolve_as_of
+from helpers._docs import shared_docs
 
 __all__ = [
     "STAGES",
@@ -58,6 +58,7 @@ ATTACK_DEFENCE: pd.DataFrame = pd.DataFrame(
 ).set_index("stage")
 
 
+@shared_docs
 def purchase_days(
     transactions: pd.DataFrame,
     as_of: object = None,
@@ -67,6 +68,29 @@ def purchase_days(
     amount: str = "revenue",
 ) -> pd.DataFrame:
     """One row per customer and purchase day before ``as_of`` (rows with ``amount`` > 0).
+
+    Several purchases on the same day count as one purchase day; returns are not purchases.
+
+    Parameters
+    ----------
+    {transactions}
+    {as_of}
+    {customer}
+    {date}
+    {amount}
+
+    Returns
+    -------
+    DataFrame
+        Columns ``customer`` (named after the ``customer`` argument) and ``day`` (the date at
+        midnight), one row per customer and purchase day, sorted by customer then day.
+
+    Raises
+    ------
+    KeyError
+        If a column is missing.
+    ValueError
+        If a date is missing.
 
     Examples
     --------
@@ -78,8 +102,8 @@ def purchase_days(
     0           a 2025-01-01
     1           b 2025-01-02
     """
-    _columns(transactions, [customer, date, amount], "transactions")
-    as_of_ts = resolve_as_of(transactions, as_of, date)
+    require_columns(transactions, {"customer": customer, "date": date, "amount": amount}, "purchase_days")
+    as_of_ts = resolve_as_of(transactions, as_of, date=date)
     dates = pd.to_datetime(transactions[date])
     if dates.isna().any():
         rows = list(transactions.index[dates.isna()][:5])
@@ -89,6 +113,7 @@ def purchase_days(
     return days.drop_duplicates().sort_values([customer, "day"]).reset_index(drop=True)
 
 
+@shared_docs
 def purchase_gaps(
     transactions: pd.DataFrame,
     as_of: object = None,
@@ -100,6 +125,20 @@ def purchase_gaps(
     """Days between each customer's consecutive purchase days (one value per repeat purchase).
 
     Customers who bought on one day only have no gap and are not in the result.
+
+    Parameters
+    ----------
+    {transactions}
+    {as_of}
+    {customer}
+    {date}
+    {amount}
+
+    Returns
+    -------
+    Series
+        Named ``gap_days``: whole days between two consecutive purchase days, one value per
+        repeat purchase (customers in id order, then by day), ready for :func:`silence_threshold`.
 
     Examples
     --------
@@ -121,6 +160,23 @@ def silence_threshold(gaps: pd.Series, quantile: float = 0.9) -> int:
     A customer silent for longer than this has waited longer than 90% (by default) of
     the normal gaps between two purchases: a data-based reason to call them silent.
 
+    Parameters
+    ----------
+    gaps : Series
+        Days between consecutive purchase days, e.g. from :func:`purchase_gaps`.
+    quantile : float, default 0.9
+        The share of normal gaps the threshold must cover, strictly between 0 and 1.
+
+    Returns
+    -------
+    int
+        The threshold in days, to pass as ``silent_days`` to :func:`lifecycle_table`.
+
+    Raises
+    ------
+    ValueError
+        If ``quantile`` is not between 0 and 1 or there are no gaps (nobody bought twice).
+
     Examples
     --------
     >>> silence_threshold(pd.Series([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]))
@@ -133,12 +189,13 @@ def silence_threshold(gaps: pd.Series, quantile: float = 0.9) -> int:
     return int(np.ceil(np.quantile(np.asarray(gaps, dtype=float), quantile)))
 
 
+@shared_docs
 def lifecycle_table(
     transactions: pd.DataFrame,
-    customers: pd.DataFrame | None = None,
-    leads: pd.DataFrame | None = None,
     as_of: object = None,
     *,
+    customers: pd.DataFrame | None = None,
+    leads: pd.DataFrame | None = None,
     churn_days: int = 365,
     silent_days: int = 180,
     loyal_days: int = 5,
@@ -150,15 +207,24 @@ def lifecycle_table(
 
     Parameters
     ----------
-    transactions : DataFrame with customer, date, amount
+    {transactions}
+    {as_of}
     customers : DataFrame, optional
-        With ``customer_id``, ``signup_date`` and ``membership`` (walk-in / member / VIP):
-        adds registered customers who have not bought yet, and the membership column.
+        The customer table, with the ``customer`` column, ``signup_date`` and ``membership``
+        (walk-in / member / VIP): adds registered customers who have not bought yet, and the
+        membership column.
     leads : DataFrame, optional
         With ``lead_id`` and ``created_date``: adds leads as potential customers.
-    as_of : date-like, optional (default: the day after the last transaction)
-    churn_days, silent_days, loyal_days : int
-        The stage thresholds (see the module notes).
+    churn_days : int, default 365
+        A customer whose last purchase day is more than this many days before ``as_of`` is churned.
+    silent_days : int, default 180
+        A customer whose last purchase day is more than this many days before ``as_of`` is
+        silent, otherwise active; choose it with :func:`silence_threshold`.
+    loyal_days : int, default 5
+        Purchase days needed to count as loyal.
+    {customer}
+    {date}
+    {amount}
 
     Returns
     -------
@@ -166,6 +232,13 @@ def lifecycle_table(
         Indexed by id: ``kind`` (customer / lead), ``frequency`` (purchase days),
         ``recency`` (days since the last purchase day, NaN if none), ``stage``,
         ``activity``, ``membership`` (``"lead"`` for leads, ``"unknown"`` without a customers table).
+
+    Raises
+    ------
+    KeyError
+        If a column is missing from ``transactions``, ``customers`` or ``leads``.
+    ValueError
+        If a threshold is not a whole number of at least 1.
 
     Examples
     --------
@@ -185,7 +258,7 @@ def lifecycle_table(
     for name, value in (("churn_days", churn_days), ("silent_days", silent_days), ("loyal_days", loyal_days)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
             raise ValueError(f"{name} must be a whole number of at least 1; got {value!r}.")
-    as_of_ts = resolve_as_of(transactions, as_of, date)
+    as_of_ts = resolve_as_of(transactions, as_of, date=date)
     days = purchase_days(transactions, as_of_ts, customer=customer, date=date, amount=amount)
     grouped = days.groupby(customer)["day"]
     table = pd.DataFrame({"frequency": grouped.size(), "last": grouped.max()})
@@ -197,14 +270,14 @@ def lifecycle_table(
     table["kind"] = "customer"
     membership = None
     if customers is not None:
-        _columns(customers, [customer, "signup_date"], "customers")
+        require_columns(customers, {"customer": customer, "signup_date": "signup_date"}, "lifecycle_table (customers)")
         known = customers[pd.to_datetime(customers["signup_date"]) < as_of_ts]
         extra = known.loc[~known[customer].isin(table.index), customer]
         table = pd.concat([table, pd.DataFrame({"frequency": 0, "last": pd.NaT, "kind": "customer"}, index=extra.to_numpy())])
         if "membership" in customers.columns:
             membership = customers.set_index(customer)["membership"]
     if leads is not None:
-        _columns(leads, ["lead_id", "created_date"], "leads")
+        require_columns(leads, ["lead_id", "created_date"], "lifecycle_table (leads)")
         known = leads[pd.to_datetime(leads["created_date"]) < as_of_ts]
         table = pd.concat([table, pd.DataFrame({"frequency": 0, "last": pd.NaT, "kind": "lead"}, index=known["lead_id"].to_numpy())])
     table.index.name = "id"
@@ -225,8 +298,24 @@ def lifecycle_table(
     return table[["kind", "frequency", "recency", "stage", "activity", "membership"]]
 
 
-def stage_summary(table: pd.DataFrame, by: str = "stage", revenue: pd.Series | None = None) -> pd.DataFrame:
-    """Counts (and shares) per stage or activity; with ``revenue`` per customer, their revenue shares.
+def stage_summary(table: pd.DataFrame, by: str = "stage", values: pd.Series | None = None) -> pd.DataFrame:
+    """Customers (and shares) per stage or activity; with ``values`` per customer, the value and its shares.
+
+    Parameters
+    ----------
+    table : DataFrame
+        A :func:`lifecycle_table` (or any table with the ``by`` column).
+    by : str, default "stage"
+        The column to count by, e.g. ``"stage"``, ``"activity"`` or ``"membership"``.
+    values : Series, optional
+        A per-customer measure (e.g. revenue per customer); customers missing from it count as 0.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by the ``by`` values (every category, in order): ``customers``, ``customer_share``
+        and, with ``values``, ``value``, ``value_share`` and ``average_value`` (the summary
+        columns of CONTRIBUTING.md).
 
     Examples
     --------
@@ -234,22 +323,36 @@ def stage_summary(table: pd.DataFrame, by: str = "stage", revenue: pd.Series | N
     ...                  index=["a", "b", "L1"])
     >>> stage_summary(t)["customers"].tolist()
     [1, 0, 0, 2, 0]
+    >>> stage_summary(t, values=pd.Series({"a": 30.0, "b": 10.0}))["value_share"].tolist()
+    [0.0, 0.0, 0.0, 1.0, 0.0]
     """
+    require_columns(table, {"by": by}, "stage_summary")
     counts = table[by].value_counts(sort=False)
     if isinstance(table[by].dtype, pd.CategoricalDtype):
         counts = counts.reindex(table[by].cat.categories, fill_value=0)
     out = pd.DataFrame({"customers": counts.astype("int64")})
     out.index.name = by
     out["customer_share"] = out["customers"] / out["customers"].sum()
-    if revenue is not None:
-        value = revenue.reindex(table.index).fillna(0.0).groupby(table[by].to_numpy()).sum()
-        out["revenue"] = value.reindex(out.index, fill_value=0.0)
-        out["revenue_share"] = out["revenue"] / out["revenue"].sum()
+    if values is not None:
+        value = values.reindex(table.index).fillna(0.0).groupby(table[by].to_numpy()).sum()
+        out["value"] = value.reindex(out.index, fill_value=0.0)
+        out["value_share"] = out["value"] / out["value"].sum()
+        out["average_value"] = (out["value"] / out["customers"].replace(0, np.nan)).fillna(0.0)
     return out
 
 
 def attack_defence_plan(table: pd.DataFrame) -> pd.DataFrame:
     """The attack/defence table (:data:`ATTACK_DEFENCE`) with the number of customers in each stage.
+
+    Parameters
+    ----------
+    table : DataFrame
+        A :func:`lifecycle_table` (any table with a categorical ``stage`` column of :data:`STAGES`).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by stage (in :data:`STAGES` order): ``customers``, ``goal``, ``actions`` and ``owner``.
 
     Examples
     --------

@@ -41,7 +41,8 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
-from helpers._common import require_columns
+from helpers._common import SERVICE_TIERS, before, require_columns, resolve_as_of
+from helpers._docs import shared_docs
 
 __all__ = [
     "SATISFACTION_LEVELS",
@@ -81,16 +82,10 @@ REPURCHASE_BANDS: tuple[str, ...] = (">70%", "30–70%", "<30%")
 RECOMMEND_LEVELS: tuple[str, ...] = ("very likely", "likely", "unlikely")
 #: NPS groups of the 0–10 answer.
 NPS_GROUPS: tuple[str, ...] = ("promoter", "passive", "detractor")
-#: The service tiers of :func:`service_tiers`, most valuable first.
-SERVICE_TIERS: tuple[str, ...] = ("VIP", "regular", "potential")
 #: Loyalty tiers of :func:`loyalty_tier`, most loyal first.
 LOYALTY_TIERS: tuple[str, ...] = ("high", "medium", "low")
 
 Z95 = 1.959963984540054  # the 97.5% point of the standard normal
-
-
-def _require(frame: pd.DataFrame, columns: list[str], what: str) -> None:
-    require_columns(frame, columns, what, "Pass the right names with the matching argument (e.g. customer='customer_id').")
 
 
 def _numbers(values: ArrayLike, what: str, low: float, high: float) -> pd.Series:
@@ -115,13 +110,32 @@ def _numbers(values: ArrayLike, what: str, low: float, high: float) -> pd.Series
 
 
 # --------------------------------------------------------------------------- tiers
+@shared_docs
 def order_counts(
     transactions: pd.DataFrame,
+    as_of: object = None,
+    *,
     customer: str = "customer_id",
+    date: str = "date",
     order: str = "order_id",
     amount: str = "revenue",
 ) -> pd.Series:
     """Number of distinct purchase orders per customer (returns, i.e. rows with ``amount`` < 0, not counted).
+
+    Parameters
+    ----------
+    {transactions}
+    {as_of}
+        Without ``as_of`` every order counts and no date column is needed.
+    {customer}
+    {date}
+    {order}
+    {amount}
+
+    Returns
+    -------
+    Series
+        Named ``orders``, indexed by every customer in the table (sorted), 0 for customers with returns only.
 
     Examples
     --------
@@ -130,21 +144,26 @@ def order_counts(
     >>> order_counts(tx).to_dict()
     {'a': 2, 'b': 1}
     """
-    _require(transactions, [customer, order, amount], "order_counts")
+    require_columns(transactions, {"customer": customer, "order": order, "amount": amount}, "order_counts")
+    customers = pd.Index(transactions[customer].unique()).sort_values()
+    transactions = before(transactions, as_of, date=date)
     bought = transactions[transactions[amount] > 0]
     counts = bought.groupby(customer)[order].nunique()
-    customers = pd.Index(transactions[customer].unique()).sort_values()
     return counts.reindex(customers, fill_value=0).astype(int).rename("orders")
 
 
+@shared_docs
 def service_tiers(
-    customers: pd.DataFrame,
     transactions: pd.DataFrame,
+    as_of: object = None,
+    *,
+    customers: pd.DataFrame,
     customer: str = "customer_id",
+    date: str = "date",
+    order: str = "order_id",
+    amount: str = "revenue",
     membership: str = "membership",
     repeat_at: int = 2,
-    as_of: pd.Timestamp | str | None = None,
-    date: str = "date",
 ) -> pd.Series:
     """The service tier of each customer: VIP / regular / potential (the rule of modules 06–07).
 
@@ -162,16 +181,21 @@ def service_tiers(
 
     Parameters
     ----------
-    customers : DataFrame with ``customer`` and ``membership``
-    transactions : DataFrame with ``customer``, ``order_id`` and ``revenue``
-    repeat_at : int, default 2
-        Orders needed to count as a repeat buyer.
-    as_of : date, optional
+    {transactions}
+    as_of : date-like, optional
         Count only orders dated before this day (the tier a customer had on
         that day, e.g. the survey date); default: every order. Membership is
         taken as recorded.
-    date : str, default "date"
-        The order date column (used only with ``as_of``).
+    {customers}
+        Needs the ``membership`` column too. Every customer of this table gets a tier.
+    {customer}
+    {date}
+    {order}
+    {amount}
+    membership : str, default "membership"
+        Column of ``customers`` holding walk-in / member / VIP.
+    repeat_at : int, default 2
+        Orders needed to count as a repeat buyer.
 
     Returns
     -------
@@ -184,33 +208,49 @@ def service_tiers(
     ...                      "membership": ["VIP", "member", "walk-in", "member"]})
     >>> tx = pd.DataFrame({"customer_id": ["a", "b", "b", "c", "c"], "order_id": ["1", "2", "3", "4", "5"],
     ...                    "revenue": [9.0, 5.0, 5.0, 4.0, -4.0]})
-    >>> service_tiers(cust, tx).astype(str).to_dict()
+    >>> service_tiers(tx, customers=cust).astype(str).to_dict()
     {'a': 'VIP', 'b': 'regular', 'c': 'potential', 'd': 'potential'}
     >>> tx["date"] = pd.to_datetime(["2025-01-01", "2025-01-01", "2025-03-01", "2025-01-01", "2025-01-09"])
-    >>> service_tiers(cust, tx, as_of="2025-02-01").astype(str).to_dict()
+    >>> service_tiers(tx, "2025-02-01", customers=cust).astype(str).to_dict()
     {'a': 'VIP', 'b': 'potential', 'c': 'potential', 'd': 'potential'}
     """
-    _require(customers, [customer, membership], "service_tiers (customers)")
+    require_columns(customers, {"customer": customer, "membership": membership}, "service_tiers (customers)")
     if customers[customer].duplicated().any():
         dup = customers.loc[customers[customer].duplicated(), customer].iloc[0]
         raise ValueError(f"service_tiers: customer {dup!r} appears twice in the customers table; keep one row each.")
     cust = customers.set_index(customer).sort_index()
-    if as_of is not None:
-        _require(transactions, [date], "service_tiers (transactions, with as_of)")
-        transactions = transactions[transactions[date] < pd.Timestamp(as_of)]
-    orders = order_counts(transactions, customer=customer).reindex(cust.index, fill_value=0)
+    orders = order_counts(transactions, as_of, customer=customer, date=date, order=order,
+                          amount=amount).reindex(cust.index, fill_value=0)
     tier = np.where(cust[membership].astype(str) == "VIP", "VIP",
                     np.where(orders >= repeat_at, "regular", "potential"))
     return pd.Series(pd.Categorical(tier, categories=SERVICE_TIERS, ordered=True), index=cust.index, name="tier")
 
 
+@shared_docs
 def repurchase_rate(
     transactions: pd.DataFrame,
+    as_of: object = None,
+    *,
     customer: str = "customer_id",
+    date: str = "date",
     order: str = "order_id",
     amount: str = "revenue",
 ) -> float:
     """Repurchase rate (复购率): share of buying customers with at least two purchase orders.
+
+    Parameters
+    ----------
+    {transactions}
+    {as_of}
+    {customer}
+    {date}
+    {order}
+    {amount}
+
+    Returns
+    -------
+    float
+        Between 0 and 1.
 
     Examples
     --------
@@ -218,7 +258,7 @@ def repurchase_rate(
     >>> repurchase_rate(tx)
     0.3333333333333333
     """
-    counts = order_counts(transactions, customer, order, amount)
+    counts = order_counts(transactions, as_of, customer=customer, date=date, order=order, amount=amount)
     buyers = counts[counts > 0]
     if buyers.empty:
         raise ValueError("repurchase_rate: no purchase orders (all amounts <= 0); nothing to measure.")
@@ -228,6 +268,21 @@ def repurchase_rate(
 # --------------------------------------------------------------------------- survey answers
 def top2_box(satisfaction: ArrayLike) -> float:
     """Top-2-box CSAT: share of answers that are 4 (satisfied) or 5 (very satisfied).
+
+    Parameters
+    ----------
+    satisfaction : array-like of numbers
+        Satisfaction answers on the 1–5 scale (5 = very satisfied), one per respondent.
+
+    Returns
+    -------
+    float
+        The share (0–1) of answers that are 4 or 5.
+
+    Raises
+    ------
+    ValueError, TypeError
+        If there are no answers, or an answer is missing, not a number or outside 1–5.
 
     Examples
     --------
@@ -247,11 +302,26 @@ def satisfaction_distribution(
 ) -> pd.DataFrame:
     """Share of each satisfaction level (1–5), overall or per group.
 
+    Parameters
+    ----------
+    survey : DataFrame
+        One row per respondent.
+    column : str, default "satisfaction"
+        Column of ``survey`` holding the 1–5 answers.
+    by : str or Series, optional
+        How to group the respondents: a column of ``survey`` (e.g. ``"tier"``) or a Series aligned
+        on ``survey``'s index. ``None`` puts everybody in one group, ``"all"``.
+
     Returns
     -------
     DataFrame
         One row per group (``"all"`` when ``by`` is None), columns 1..5 (shares
         adding up to 1) and ``respondents``.
+
+    Raises
+    ------
+    ValueError
+        If an answer is missing or outside 1–5, or a respondent has no group.
 
     Examples
     --------
@@ -263,7 +333,7 @@ def satisfaction_distribution(
     x     0.0  0.0  0.0  0.5  0.5            2
     y     0.5  0.0  0.0  0.5  0.0            2
     """
-    _require(survey, [column], "satisfaction_distribution")
+    require_columns(survey, {"column": column}, "satisfaction_distribution")
     scores = _numbers(survey[column], column, 1, 5).round().astype(int)
     groups = _groups(survey, by)
     table = pd.crosstab(groups, scores).reindex(columns=[1, 2, 3, 4, 5], fill_value=0)
@@ -278,7 +348,7 @@ def _groups(survey: pd.DataFrame, by: str | pd.Series | None) -> pd.Series:
     if by is None:
         return pd.Series("all", index=survey.index, name="group")
     if isinstance(by, str):
-        _require(survey, [by], "grouping")
+        require_columns(survey, {"by": by}, "grouping")
         groups = survey[by]
     else:
         groups = by.reindex(survey.index)
@@ -289,6 +359,22 @@ def _groups(survey: pd.DataFrame, by: str | pd.Series | None) -> pd.Series:
 
 def repurchase_band(probability: ArrayLike) -> pd.Series:
     """Band of a stated repurchase probability in percent: ``>70%``, ``30–70%`` (ends included) or ``<30%``.
+
+    Parameters
+    ----------
+    probability : array-like of numbers
+        Stated repurchase probabilities in percent (0–100), one per respondent.
+
+    Returns
+    -------
+    Series
+        Named ``repurchase_band``, ordered categorical of :data:`REPURCHASE_BANDS`, same index as
+        ``probability`` (when it is a Series).
+
+    Raises
+    ------
+    ValueError
+        If a probability is missing or outside 0–100 (e.g. given as 0–1).
 
     Examples
     --------
@@ -303,6 +389,22 @@ def repurchase_band(probability: ArrayLike) -> pd.Series:
 
 def nps_group(score: ArrayLike) -> pd.Series:
     """NPS group of a 0–10 answer: promoter (9–10), passive (7–8) or detractor (0–6).
+
+    Parameters
+    ----------
+    score : array-like of numbers
+        Answers to "how likely are you to recommend us?" on the 0–10 scale.
+
+    Returns
+    -------
+    Series
+        Named ``nps_group``, ordered categorical of :data:`NPS_GROUPS`, same index as ``score``
+        (when it is a Series).
+
+    Raises
+    ------
+    ValueError
+        If an answer is missing or outside 0–10.
 
     Examples
     --------
@@ -323,8 +425,10 @@ def nps(score: ArrayLike, z: float = Z95) -> pd.Series:
 
     Parameters
     ----------
-    score : array-like of 0–10 answers
-    z : float, default 1.96 (95%)
+    score : array-like of numbers
+        Answers on the 0–10 scale, one per respondent.
+    z : float, default 1.96
+        The normal quantile of the interval: 1.96 gives 95%, 1.645 gives 90%.
 
     Returns
     -------
@@ -366,6 +470,29 @@ def nps_table(
 ) -> pd.DataFrame:
     """:func:`nps` per group (one row each), plus an ``all`` row for everybody.
 
+    Parameters
+    ----------
+    survey : DataFrame
+        One row per respondent.
+    by : str or Series, optional
+        How to group the respondents: a column of ``survey`` or a Series aligned on its index.
+        ``None`` gives one row, ``"all"``.
+    column : str, default "recommend_score"
+        Column of ``survey`` holding the 0–10 answers.
+    z : float, default 1.96
+        The normal quantile of the margin of error (1.96 = 95%).
+
+    Returns
+    -------
+    DataFrame
+        One row per group (categories in their order, otherwise sorted) and, with ``by``, an
+        ``all`` row; the columns of :func:`nps`.
+
+    Raises
+    ------
+    ValueError
+        If an answer is missing or outside 0–10, or a respondent has no group.
+
     Examples
     --------
     >>> s = pd.DataFrame({"recommend_score": [10, 9, 3, 8], "tier": ["x", "x", "y", "y"]})
@@ -377,7 +504,7 @@ def nps_table(
     y              2  -50.0
     all            4   25.0
     """
-    _require(survey, [column], "nps_table")
+    require_columns(survey, {"column": column}, "nps_table")
     groups = _groups(survey, by)
     if isinstance(groups.dtype, pd.CategoricalDtype):
         names = [g for g in groups.cat.categories if (groups == g).any()]
@@ -393,24 +520,47 @@ def nps_table(
 
 
 # --------------------------------------------------------------------------- behaviour
+@shared_docs
 def bought_after_survey(
-    survey: pd.DataFrame,
     transactions: pd.DataFrame,
+    as_of: object = None,
+    *,
+    survey: pd.DataFrame,
     window_days: int = 183,
     customer: str = "customer_id",
     date: str = "date",
-    survey_date: str = "survey_date",
     amount: str = "revenue",
+    survey_date: str = "survey_date",
 ) -> pd.Series:
     """Did each surveyed customer buy in the ``window_days`` after answering? (True/False per customer).
 
     A purchase counts when its date is after the survey day and at most
     ``window_days`` days later; returns (``amount`` < 0) do not count.
 
+    Parameters
+    ----------
+    {transactions}
+    {as_of}
+        The end of what the data can show: every survey's window must end before it.
+    survey : DataFrame
+        One row per respondent, with the ``customer`` and ``survey_date`` columns.
+    window_days : int, default 183
+        How long after the survey a purchase counts.
+    {customer}
+    {date}
+    {amount}
+    survey_date : str, default "survey_date"
+        Column of ``survey`` holding the day of the answer.
+
+    Returns
+    -------
+    Series
+        Named ``bought_after``, True/False per respondent, in the order of ``survey``.
+
     Raises
     ------
     ValueError
-        If the transactions end before the last survey's window does: the
+        If the data end (``as_of``) before the last survey's window does: the
         window would be cut short and "did not buy" would be wrong.
 
     Examples
@@ -418,15 +568,17 @@ def bought_after_survey(
     >>> s = pd.DataFrame({"customer_id": ["a", "b"], "survey_date": pd.to_datetime(["2025-06-01"] * 2)})
     >>> tx = pd.DataFrame({"customer_id": ["a", "b", "b"], "revenue": [5.0, 5.0, 5.0],
     ...                    "date": pd.to_datetime(["2025-07-01", "2025-05-01", "2026-01-10"])})
-    >>> bought_after_survey(s, tx).to_dict()
+    >>> bought_after_survey(tx, survey=s).to_dict()
     {'a': True, 'b': False}
     """
-    _require(survey, [customer, survey_date], "bought_after_survey (survey)")
-    _require(transactions, [customer, date, amount], "bought_after_survey (transactions)")
+    require_columns(survey, {"customer": customer, "survey_date": survey_date}, "bought_after_survey (survey)")
+    require_columns(transactions, {"customer": customer, "date": date, "amount": amount}, "bought_after_survey")
+    end = resolve_as_of(transactions, as_of, date=date)
+    transactions = before(transactions, end, date=date)
     last_needed = survey[survey_date].max() + pd.Timedelta(days=window_days)
-    if transactions[date].max() < last_needed - pd.Timedelta(days=1):
+    if end < last_needed:
         raise ValueError(
-            f"bought_after_survey: the transactions end on {transactions[date].max():%Y-%m-%d}, before the "
+            f"bought_after_survey: the data end on {end - pd.Timedelta(days=1):%Y-%m-%d}, before the "
             f"{window_days}-day window of the last survey ends ({last_needed:%Y-%m-%d}). Use a shorter window_days."
         )
     tx = transactions.loc[transactions[amount] > 0, [customer, date]]
@@ -445,6 +597,28 @@ def stated_vs_observed(
 ) -> pd.DataFrame:
     """Per repurchase band: respondents, mean stated probability and the share who actually bought.
 
+    Parameters
+    ----------
+    survey : DataFrame
+        One row per respondent, with the ``customer`` and ``column`` columns.
+    bought_after : Series
+        True/False per customer id: did they buy after the survey (from :func:`bought_after_survey`).
+    column : str, default "repurchase_probability"
+        Column of ``survey`` holding the stated probability in percent (0–100).
+    customer : str, default "customer_id"
+        Column of ``survey`` holding the customer id.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``repurchase_band`` (bands with respondents only): ``respondents``, ``stated``
+        (mean stated probability, 0–1) and ``observed`` (share who bought, 0–1).
+
+    Raises
+    ------
+    ValueError
+        If a respondent has no ``bought_after`` value.
+
     Examples
     --------
     >>> s = pd.DataFrame({"customer_id": list("abc"), "repurchase_probability": [90, 80, 10]})
@@ -455,7 +629,7 @@ def stated_vs_observed(
     >70%                       2    0.85       0.5
     <30%                       1    0.10       0.0
     """
-    _require(survey, [customer, column], "stated_vs_observed")
+    require_columns(survey, {"customer": customer, "column": column}, "stated_vs_observed")
     band = repurchase_band(survey[column].reset_index(drop=True))
     bought = bought_after.reindex(survey[customer].to_numpy())
     if bought.isna().any():
@@ -483,6 +657,18 @@ class LoyaltyRule:
     The points add up to 0–6: **high** loyalty at ``high_at`` points or more,
     **medium** at ``medium_at`` or more, **low** below.
 
+    Parameters
+    ----------
+    high_at : int, default 5
+        Points (0–6) needed for high loyalty.
+    medium_at : int, default 3
+        Points needed for medium loyalty; at most ``high_at``.
+
+    Raises
+    ------
+    ValueError
+        Unless ``0 <= medium_at <= high_at <= 6``.
+
     Examples
     --------
     >>> LoyaltyRule().high_at, LoyaltyRule(high_at=6).high_at
@@ -507,10 +693,30 @@ def loyalty_tier(
 ) -> pd.DataFrame:
     """Loyalty points (0–6) and tier (high / medium / low) per respondent, by :class:`LoyaltyRule`.
 
+    Parameters
+    ----------
+    survey : DataFrame
+        One row per respondent with the three answers.
+    rule : LoyaltyRule, default LoyaltyRule()
+        The points needed for high and medium loyalty.
+    satisfaction : str, default "satisfaction"
+        Column holding the 1–5 satisfaction answer.
+    repurchase : str, default "repurchase_probability"
+        Column holding the stated repurchase probability in percent (0–100).
+    recommend : str, default "recommend_score"
+        Column holding the 0–10 likelihood to recommend.
+
     Returns
     -------
     DataFrame
         Same index as ``survey``; columns ``points`` and ``loyalty`` (ordered categorical).
+
+    Raises
+    ------
+    KeyError
+        If a column is missing.
+    ValueError, TypeError
+        If an answer is missing, not a number or outside its scale.
 
     Examples
     --------
@@ -523,7 +729,7 @@ def loyalty_tier(
     1       3  medium
     2       1     low
     """
-    _require(survey, [satisfaction, repurchase, recommend], "loyalty_tier")
+    require_columns(survey, {"satisfaction": satisfaction, "repurchase": repurchase, "recommend": recommend}, "loyalty_tier")
     sat = _numbers(survey[satisfaction], satisfaction, 1, 5)
     rep = _numbers(survey[repurchase], repurchase, 0, 100)
     rec = _numbers(survey[recommend], recommend, 0, 10)
@@ -541,6 +747,24 @@ def loyalty_mix(loyalty: pd.Series, segment: pd.Series) -> pd.DataFrame:
 
     ``segment`` can be any tiering aligned on the same index: the service tiers
     here, ABC classes (module 02) or RFM segments (module 04).
+
+    Parameters
+    ----------
+    loyalty : Series
+        The loyalty tier of each respondent (the ``loyalty`` column of :func:`loyalty_tier`).
+    segment : Series
+        The segment of each respondent, with the same index as ``loyalty``.
+
+    Returns
+    -------
+    DataFrame
+        One row per segment; columns ``high``, ``medium``, ``low`` (shares adding up to 1) and
+        ``respondents``.
+
+    Raises
+    ------
+    ValueError
+        If the two Series are not aligned, a respondent has no segment, or a tier is unknown.
 
     Examples
     --------
@@ -574,13 +798,34 @@ def satisfied_not_loyal(
 ) -> pd.Series:
     """True for the "satisfied but not loyal" respondents: top-2-box satisfaction, no purchase after the survey.
 
+    Parameters
+    ----------
+    survey : DataFrame
+        One row per respondent, with the ``customer`` and ``satisfaction`` columns.
+    bought_after : Series
+        True/False per customer id: did they buy after the survey (from :func:`bought_after_survey`).
+    satisfaction : str, default "satisfaction"
+        Column of ``survey`` holding the 1–5 answer.
+    customer : str, default "customer_id"
+        Column of ``survey`` holding the customer id.
+
+    Returns
+    -------
+    Series
+        Named ``satisfied_not_loyal``, True/False per respondent, same index as ``survey``.
+
+    Raises
+    ------
+    ValueError
+        If a respondent has no ``bought_after`` value or an answer is outside 1–5.
+
     Examples
     --------
     >>> s = pd.DataFrame({"customer_id": list("abc"), "satisfaction": [5, 4, 2]})
     >>> satisfied_not_loyal(s, pd.Series({"a": True, "b": False, "c": False})).tolist()
     [False, True, False]
     """
-    _require(survey, [customer, satisfaction], "satisfied_not_loyal")
+    require_columns(survey, {"customer": customer, "satisfaction": satisfaction}, "satisfied_not_loyal")
     sat = _numbers(survey[satisfaction], satisfaction, 1, 5)
     bought = bought_after.reindex(survey[customer].to_numpy())
     if bought.isna().any():

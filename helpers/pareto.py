@@ -31,6 +31,9 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
+from helpers._common import before, require_columns
+from helpers._docs import shared_docs
+
 __all__ = [
     "value_by_customer",
     "top_share",
@@ -84,26 +87,30 @@ def _check_fraction(fraction: float, name: str = "fraction") -> float:
     return float(fraction)
 
 
+@shared_docs
 def value_by_customer(
     transactions: pd.DataFrame,
-    amount: str = "revenue",
+    as_of: object = None,
+    *,
     customer: str = "customer_id",
+    date: str = "date",
+    amount: str = "revenue",
 ) -> pd.Series:
     """Total ``amount`` per customer, largest first.
 
     Parameters
     ----------
-    transactions : DataFrame
-        One row per order line (returns as negative rows are fine).
-    amount : str, default "revenue"
-        Column to add up, e.g. ``"revenue"`` or ``"margin"``.
-    customer : str, default "customer_id"
-        Column that identifies the customer.
+    {transactions}
+    {as_of}
+        Without ``as_of`` every row counts and no date column is needed.
+    {customer}
+    {date}
+    {amount}
 
     Returns
     -------
     Series
-        Indexed by customer, named ``amount``, sorted descending (ties by customer id).
+        Indexed by customer, named after ``amount``, sorted descending (ties by customer id).
 
     Raises
     ------
@@ -117,12 +124,8 @@ def value_by_customer(
     >>> value_by_customer(orders).to_dict()
     {'a': 40.0, 'b': 5.0, 'c': 5.0}
     """
-    for col in (amount, customer):
-        if col not in transactions.columns:
-            raise KeyError(
-                f"column {col!r} not found; the table has {list(transactions.columns)}. "
-                f"Pass the right name, e.g. amount='revenue' or customer='customer_id'."
-            )
+    require_columns(transactions, {"customer": customer, "amount": amount}, "value_by_customer")
+    transactions = before(transactions, as_of, date=date)
     totals = transactions.groupby(customer, sort=True)[amount].sum()
     order = np.lexsort((np.arange(len(totals)), -totals.to_numpy(dtype=float)))
     return totals.iloc[order].rename(amount)
@@ -133,6 +136,23 @@ def top_count(n: int, fraction: float) -> int:
 
     The product is rounded to 9 decimals before the ceiling so that float noise
     (``0.07 * 100 == 7.000000000000001``) does not add a customer.
+
+    Parameters
+    ----------
+    n : int
+        Number of customers.
+    fraction : float in (0, 1]
+        The top slice, 0.2 for the top 20%.
+
+    Returns
+    -------
+    int
+        The number of top customers, at least 1.
+
+    Raises
+    ------
+    ValueError
+        If ``fraction`` is outside (0, 1].
 
     Examples
     --------
@@ -194,7 +214,8 @@ def gini(values: ArrayLike) -> float:
 
     Returns
     -------
-    float in [0, 1)
+    float
+        In [0, 1): 0 when everyone has the same value.
 
     Raises
     ------
@@ -228,6 +249,11 @@ def gini(values: ArrayLike) -> float:
 def lorenz_curve(values: ArrayLike) -> pd.DataFrame:
     """Lorenz curve: customers from smallest to largest, cumulative shares.
 
+    Parameters
+    ----------
+    values : array-like of numbers
+        One value per customer (zeros included: they count in ``n``).
+
     Returns
     -------
     DataFrame
@@ -253,6 +279,11 @@ def concentration_curve(values: ArrayLike) -> pd.DataFrame:
     """Pareto (concentration) curve: customers from largest to smallest.
 
     Row ``k`` answers "what share of the total do the top ``k`` customers hold?".
+
+    Parameters
+    ----------
+    values : array-like of numbers
+        One value per customer (zeros included: they count in ``n``).
 
     Returns
     -------
@@ -282,6 +313,13 @@ def share_at(curve: pd.DataFrame, fraction: float) -> tuple[int, float]:
     Same ``ceil`` rule as :func:`top_share`, but a constant-time lookup, so a
     widget can move a slider over a large dataset without re-sorting it.
 
+    Parameters
+    ----------
+    curve : DataFrame
+        A curve made by :func:`concentration_curve` (``n + 1`` rows with ``value_share``).
+    fraction : float in (0, 1]
+        The top slice, 0.2 for the top 20%.
+
     Returns
     -------
     (k, share) : tuple of int and float
@@ -302,6 +340,23 @@ def customers_for_share(values: ArrayLike, share: float = 0.8) -> float:
 
     The "80" read the other way round: which fraction of customers brings 80%?
 
+    Parameters
+    ----------
+    values : array-like of numbers
+        One value per customer (zeros included: they count in ``n``).
+    share : float in (0, 1], default 0.8
+        The share of the total to reach, 0.8 for 80%.
+
+    Returns
+    -------
+    float
+        The fraction of customers (0–1), counted from the largest, that first reaches ``share``.
+
+    Raises
+    ------
+    ValueError
+        If ``share`` is outside (0, 1], or for the reasons listed in :func:`top_share`.
+
     Examples
     --------
     >>> customers_for_share([50, 30, 10, 5, 5], share=0.8)
@@ -321,8 +376,10 @@ def concentration_summary(
 
     Parameters
     ----------
-    datasets : mapping of name -> per-customer values
-    fractions : the top slices to report
+    datasets : mapping of str to array-like, or iterable of (str, array-like) pairs
+        Name of each dataset -> its per-customer values (e.g. from :func:`value_by_customer`).
+    fractions : sequence of float, default (0.01, 0.1, 0.2, 0.5)
+        The top slices to report, as fractions (0.2 = top 20%).
 
     Returns
     -------

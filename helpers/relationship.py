@@ -25,8 +25,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers._common import require_columns, resolve_as_of
-from helpers.loyalty import SERVICE_TIERS
+from helpers._common import CONTACT_COSTS, SERVICE_TIERS, ids_index, require_columns, resolve_as_of
+from helpers._docs import shared_docs
 
 __all__ = [
     "LEVELS",
@@ -62,17 +62,9 @@ KOTLER_MATRIX: dict[tuple[str, str], str] = {
     ("few", "high"): "partnership", ("few", "medium"): "proactive", ("few", "low"): "accountable",
 }
 
-#: Cost to serve of one contact of each type (¥), as in the synthetic company's log.
-CONTACT_COSTS: dict[str, float] = {"problem_report": 25.0, "after_sale_followup": 15.0,
-                                   "proactive_offer": 8.0, "joint_planning": 120.0}
-
-
-def _require(frame: pd.DataFrame, columns: list[str], what: str) -> None:
-    require_columns(frame, columns, what, "Pass the right names with the matching argument.")
-
 
 def _window(frame: pd.DataFrame, date: str, as_of: pd.Timestamp | str | None, window_days: int) -> tuple[pd.DataFrame, pd.Timestamp]:
-    end = resolve_as_of(frame, as_of, date)
+    end = resolve_as_of(frame, as_of, date=date)
     start = end - pd.Timedelta(days=window_days)
     return frame[(frame[date] >= start) & (frame[date] < end)], end
 
@@ -83,10 +75,12 @@ def _tier_order(tiers: pd.Series) -> list[str]:
     return [t for t in SERVICE_TIERS if t in present] + sorted(present - set(SERVICE_TIERS))
 
 
+@shared_docs
 def served_level(
     contacts: pd.DataFrame,
-    customers: pd.Index | pd.Series | list,
     as_of: pd.Timestamp | str | None = None,
+    *,
+    ids: pd.Index | pd.Series | list,
     window_days: int = 365,
     proactive_min: int = 2,
     customer: str = "customer_id",
@@ -110,12 +104,20 @@ def served_level(
 
     Parameters
     ----------
-    contacts : DataFrame with ``customer``, ``date`` and ``kind``
-    customers : the customer ids to classify (customers with no contact are basic)
-    as_of : date, optional
+    contacts : DataFrame
+        The contact log, one row per contact, with the ``customer``, ``date`` and ``kind`` columns.
+    as_of : date-like, optional
         End of the window (exclusive); default the day after the last contact.
+    {ids}
+        Customers with no contact in the window are basic.
     window_days : int, default 365
+        Length of the window before ``as_of``.
     proactive_min : int, default 2
+        Offers needed to count as proactive.
+    {customer}
+    {date}
+    kind : str, default "contact_type"
+        Column holding the contact type (one of :data:`CONTACT_COSTS`).
 
     Returns
     -------
@@ -128,17 +130,17 @@ def served_level(
     ...                     "date": pd.to_datetime(["2025-03-01"] * 6),
     ...                     "contact_type": ["joint_planning", "proactive_offer", "proactive_offer",
     ...                                      "problem_report", "proactive_offer", "after_sale_followup"]})
-    >>> served_level(log, ["a", "b", "c", "d", "e"]).astype(str).to_dict()
+    >>> served_level(log, ids=["a", "b", "c", "d", "e"]).astype(str).to_dict()
     {'a': 'partnership', 'b': 'proactive', 'c': 'reactive', 'd': 'accountable', 'e': 'basic'}
     """
-    _require(contacts, [customer, date, kind], "served_level")
+    require_columns(contacts, {"customer": customer, "date": date, "kind": kind}, "served_level")
     unknown = set(contacts[kind].astype(str).unique()) - set(CONTACT_COSTS)
     if unknown:
         raise ValueError(f"served_level: unknown contact type(s) {sorted(unknown)}; expected {sorted(CONTACT_COSTS)}. "
                          "Map your log's types onto these four first.")
     recent, _ = _window(contacts, date, as_of, window_days)
     counts = pd.crosstab(recent[customer], recent[kind]).reindex(columns=list(CONTACT_COSTS), fill_value=0)
-    ids = pd.Index(customers.index if isinstance(customers, pd.Series) else customers)
+    ids = ids_index(ids)
     counts = counts.reindex(ids, fill_value=0)
     level = np.select(
         [counts["joint_planning"] >= 1, counts["proactive_offer"] >= proactive_min,
@@ -149,6 +151,25 @@ def served_level(
 
 def size_band(share_of_customers: float, few_below: float = 0.10, many_above: float = 0.40) -> str:
     """"few", "medium" or "many" customers: a tier's share of all customers against two cut-offs.
+
+    Parameters
+    ----------
+    share_of_customers : float
+        The tier's customers as a fraction of all customers (0–1).
+    few_below : float, default 0.10
+        Below this share the tier has "few" customers.
+    many_above : float, default 0.40
+        Above this share the tier has "many" customers; in between is "medium".
+
+    Returns
+    -------
+    str
+        ``"few"``, ``"medium"`` or ``"many"``: the row of Kotler's matrix.
+
+    Raises
+    ------
+    ValueError
+        If ``share_of_customers`` is not a fraction in [0, 1] (e.g. given in percent).
 
     Examples
     --------
@@ -165,6 +186,27 @@ def margin_band(margin: float, average: float, low_below: float = 0.5, high_at: 
 
     High at ``high_at`` times the average or more, low below ``low_below`` times it.
 
+    Parameters
+    ----------
+    margin : float
+        The tier's margin per customer (¥ per year, e.g. from :func:`margin_per_year`).
+    average : float
+        The average margin per customer over all customers (¥ per year); must be positive.
+    low_below : float, default 0.5
+        Below this multiple of the average the margin is "low".
+    high_at : float, default 2.0
+        At or above this multiple of the average the margin is "high"; in between is "medium".
+
+    Returns
+    -------
+    str
+        ``"low"``, ``"medium"`` or ``"high"``: the column of Kotler's matrix.
+
+    Raises
+    ------
+    ValueError
+        If ``average`` is not positive.
+
     Examples
     --------
     >>> margin_band(400, 150), margin_band(120, 150), margin_band(20, 150)
@@ -179,6 +221,23 @@ def margin_band(margin: float, average: float, low_below: float = 0.5, high_at: 
 def recommended_level(size: str, margin: str) -> str:
     """Kotler's recommended relationship level for a (number of customers, margin per customer) cell.
 
+    Parameters
+    ----------
+    size : {"few", "medium", "many"}
+        How many customers the tier has (from :func:`size_band`).
+    margin : {"low", "medium", "high"}
+        How much margin each of them brings (from :func:`margin_band`).
+
+    Returns
+    -------
+    str
+        One of :data:`LEVELS`, read off :data:`KOTLER_MATRIX`.
+
+    Raises
+    ------
+    ValueError
+        If ``size`` or ``margin`` is not one of the allowed words.
+
     Examples
     --------
     >>> recommended_level("few", "high"), recommended_level("many", "low")
@@ -191,10 +250,12 @@ def recommended_level(size: str, margin: str) -> str:
                          f"got {size!r}, {margin!r}.") from None
 
 
+@shared_docs
 def margin_per_year(
     transactions: pd.DataFrame,
-    customers: pd.Index | pd.Series | list,
     as_of: pd.Timestamp | str | None = None,
+    *,
+    ids: pd.Index | pd.Series | list | None = None,
     window_days: int = 365,
     customer: str = "customer_id",
     date: str = "date",
@@ -205,16 +266,34 @@ def margin_per_year(
 
     Customers with no transaction in the window get 0.
 
+    Parameters
+    ----------
+    {transactions}
+    {as_of}
+    ids : list, Index or Series, optional
+        The customer ids to report on; default every customer in ``transactions``.
+    window_days : int, default 365
+        Length of the window before ``as_of``.
+    {customer}
+    {date}
+    {amount}
+    {cost}
+
+    Returns
+    -------
+    Series
+        Named ``margin``, indexed by ``ids``.
+
     Examples
     --------
     >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "revenue": [100.0, -20.0, 50.0],
     ...                    "cost": [60.0, -12.0, 40.0], "date": pd.to_datetime(["2025-05-01"] * 3)})
-    >>> margin_per_year(tx, ["a", "b", "c"]).to_dict()
+    >>> margin_per_year(tx, ids=["a", "b", "c"]).to_dict()
     {'a': 32.0, 'b': 10.0, 'c': 0.0}
     """
-    _require(transactions, [customer, date, amount, cost], "margin_per_year")
+    require_columns(transactions, {"customer": customer, "date": date, "amount": amount, "cost": cost}, "margin_per_year")
     recent, _ = _window(transactions, date, as_of, window_days)
-    ids = pd.Index(customers.index if isinstance(customers, pd.Series) else customers)
+    ids = pd.Index(transactions[customer].unique()).sort_values() if ids is None else ids_index(ids)
     margin = (recent[amount] - recent[cost]).groupby(recent[customer]).sum()
     return margin.reindex(ids, fill_value=0.0).astype(float).rename("margin")
 
@@ -231,10 +310,31 @@ def tier_profile(
 
     Parameters
     ----------
-    tiers : Series of tier per customer
-    margin : Series of margin per customer per year (same index)
-    few_below, many_above : cut-offs of :func:`size_band`
-    low_below, high_at : cut-offs of :func:`margin_band` (relative to the average over all customers)
+    tiers : Series
+        The tier of each customer (index = customer id), e.g. from :func:`helpers.loyalty.service_tiers`.
+    margin : Series
+        Margin per customer per year (¥), with the same index, e.g. from :func:`margin_per_year`.
+    few_below : float, default 0.10
+        Cut-off of :func:`size_band`: below this share of customers a tier has "few".
+    many_above : float, default 0.40
+        Cut-off of :func:`size_band`: above this share a tier has "many".
+    low_below : float, default 0.5
+        Cut-off of :func:`margin_band`: below this multiple of the average margin per customer
+        (over all customers) a tier's margin is "low".
+    high_at : float, default 2.0
+        Cut-off of :func:`margin_band`: at or above this multiple the margin is "high".
+
+    Returns
+    -------
+    DataFrame
+        One row per tier (VIP / regular / potential first): ``customers``, ``customer_share``,
+        ``margin_per_customer``, ``margin_ratio`` (to the average), ``size``, ``margin_level`` and
+        ``recommended`` (the level of :data:`KOTLER_MATRIX`).
+
+    Raises
+    ------
+    ValueError
+        If ``tiers`` and ``margin`` have different indexes or a customer has no tier.
 
     Examples
     --------
@@ -269,6 +369,23 @@ def tier_profile(
 def level_gap(served: pd.Series, recommended: pd.Series) -> pd.Series:
     """"below", "at" or "above" the recommended level, per customer.
 
+    Parameters
+    ----------
+    served : Series
+        The level each customer is served at (index = customer id), e.g. from :func:`served_level`.
+    recommended : Series
+        The level each customer should get, aligned on the same customers.
+
+    Returns
+    -------
+    Series
+        Named ``gap``, ordered categorical below < at < above, same index as ``served``.
+
+    Raises
+    ------
+    ValueError
+        If a level is not one of :data:`LEVELS` or a served customer has no recommended level.
+
     Examples
     --------
     >>> level_gap(pd.Series(["basic", "proactive", "reactive"]),
@@ -288,6 +405,19 @@ def level_gap(served: pd.Series, recommended: pd.Series) -> pd.Series:
 
 def gap_table(gap: pd.Series, tiers: pd.Series) -> pd.DataFrame:
     """Share of customers below / at / above the recommended level, per tier and for all customers.
+
+    Parameters
+    ----------
+    gap : Series
+        ``"below"``, ``"at"`` or ``"above"`` per customer, from :func:`level_gap`.
+    tiers : Series
+        The tier of each customer, aligned with ``gap``.
+
+    Returns
+    -------
+    DataFrame
+        One row per tier (VIP / regular / potential first) and an ``all`` row; columns ``below``,
+        ``at``, ``above`` (shares adding up to 1) and ``customers``.
 
     Examples
     --------
@@ -314,6 +444,18 @@ def gap_table(gap: pd.Series, tiers: pd.Series) -> pd.DataFrame:
 def level_mix(served: pd.Series, tiers: pd.Series) -> pd.DataFrame:
     """Share of each tier's customers served at each of the five levels (rows add up to 1).
 
+    Parameters
+    ----------
+    served : Series
+        The level each customer is served at, from :func:`served_level`.
+    tiers : Series
+        The tier of each customer, aligned with ``served``.
+
+    Returns
+    -------
+    DataFrame
+        One row per tier (VIP / regular / potential first), one column per level of :data:`LEVELS`.
+
     Examples
     --------
     >>> level_mix(pd.Series(["basic", "partnership"]), pd.Series(["VIP", "VIP"]))["partnership"].tolist()
@@ -336,10 +478,21 @@ def default_playbook(tiering: str = "service") -> pd.DataFrame:
 
     Parameters
     ----------
-    tiering : {"service", "abc"}
+    tiering : {"service", "abc"}, default "service"
         ``"service"``: VIP / regular / potential (module 06's tiers);
         ``"abc"``: A / B / C classes (module 02). A is served as key accounts,
         B gets care with a growth offer, C is served through low-cost channels.
+
+    Returns
+    -------
+    DataFrame
+        One row per action: ``tier``, ``action``, ``contact_type`` (a key of :data:`CONTACT_COSTS`
+        or ``"perk"``), ``channel``, ``per_year`` (times per customer per year) and ``unit_cost`` (¥).
+
+    Raises
+    ------
+    ValueError
+        If ``tiering`` is unknown.
 
     Examples
     --------
@@ -381,23 +534,40 @@ def default_playbook(tiering: str = "service") -> pd.DataFrame:
 def playbook_cost(playbook: pd.DataFrame) -> pd.Series:
     """Cost per customer per year of each tier's playbook: the sum of ``per_year × unit_cost``.
 
+    Parameters
+    ----------
+    playbook : DataFrame
+        One row per action with ``tier``, ``per_year`` and ``unit_cost``, e.g. :func:`default_playbook`.
+
+    Returns
+    -------
+    Series
+        Named ``playbook_cost``: ¥ per customer per year, one value per tier in playbook order.
+
+    Raises
+    ------
+    ValueError
+        If ``per_year`` or ``unit_cost`` is negative.
+
     Examples
     --------
     >>> pb = pd.DataFrame({"tier": ["x", "x", "y"], "per_year": [2, 1, 4], "unit_cost": [10.0, 5.0, 1.0]})
     >>> playbook_cost(pb).to_dict()
     {'x': 25.0, 'y': 4.0}
     """
-    _require(playbook, ["tier", "per_year", "unit_cost"], "playbook_cost")
+    require_columns(playbook, ["tier", "per_year", "unit_cost"], "playbook_cost")
     if (playbook[["per_year", "unit_cost"]] < 0).any().any():
         raise ValueError("playbook_cost: per_year and unit_cost must be >= 0; check the playbook rows.")
     cost = (playbook["per_year"] * playbook["unit_cost"]).groupby(playbook["tier"], sort=False).sum()
     return cost.astype(float).rename("playbook_cost")
 
 
+@shared_docs
 def current_cost(
     contacts: pd.DataFrame,
-    tiers: pd.Series,
     as_of: pd.Timestamp | str | None = None,
+    *,
+    tiers: pd.Series,
     window_days: int = 365,
     customer: str = "customer_id",
     date: str = "date",
@@ -405,14 +575,34 @@ def current_cost(
 ) -> pd.Series:
     """What serving each tier costs today: contact cost per customer over the window, averaged per tier.
 
+    Parameters
+    ----------
+    contacts : DataFrame
+        The contact log, one row per contact, with the ``customer``, ``date`` and ``cost`` columns.
+    as_of : date-like, optional
+        End of the window (exclusive); default the day after the last contact.
+    tiers : Series
+        The tier of each customer, indexed by customer id (customers without contact cost 0).
+    window_days : int, default 365
+        Length of the window before ``as_of``.
+    {customer}
+    {date}
+    cost : str, default "cost_to_serve"
+        Column of ``contacts`` holding what each contact cost.
+
+    Returns
+    -------
+    Series
+        Named ``current_cost``, one value per tier (VIP / regular / potential first).
+
     Examples
     --------
     >>> log = pd.DataFrame({"customer_id": ["a", "a", "b"], "cost_to_serve": [25.0, 15.0, 8.0],
     ...                     "date": pd.to_datetime(["2025-03-01"] * 3)})
-    >>> current_cost(log, pd.Series({"a": "VIP", "b": "potential", "c": "potential"})).to_dict()
+    >>> current_cost(log, tiers=pd.Series({"a": "VIP", "b": "potential", "c": "potential"})).to_dict()
     {'VIP': 40.0, 'potential': 4.0}
     """
-    _require(contacts, [customer, date, cost], "current_cost")
+    require_columns(contacts, {"customer": customer, "date": date, "cost": cost}, "current_cost")
     recent, _ = _window(contacts, date, as_of, window_days)
     per_customer = recent.groupby(customer)[cost].sum().reindex(tiers.index, fill_value=0.0)
     t = tiers.astype(str)
@@ -422,6 +612,26 @@ def current_cost(
 
 def playbook_vs_margin(playbook: pd.DataFrame, profile: pd.DataFrame, current: pd.Series | None = None) -> pd.DataFrame:
     """Per tier: playbook cost, margin per customer, the cost as a share of margin (and today's cost if given).
+
+    Parameters
+    ----------
+    playbook : DataFrame
+        One row per action with ``tier``, ``per_year`` and ``unit_cost``, e.g. :func:`default_playbook`.
+    profile : DataFrame
+        One row per tier with ``margin_per_customer``, e.g. :func:`tier_profile`.
+    current : Series, optional
+        Today's cost per customer per tier, e.g. :func:`current_cost`; adds a ``current_cost`` column.
+
+    Returns
+    -------
+    DataFrame
+        Indexed like ``profile``: (``current_cost``), ``playbook_cost``, ``margin_per_customer`` and
+        ``cost_share`` (playbook cost / margin; above 1 the playbook costs more than the tier earns).
+
+    Raises
+    ------
+    ValueError
+        If the playbook has no rows for a tier of ``profile``.
 
     Examples
     --------

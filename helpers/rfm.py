@@ -55,8 +55,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from helpers._common import day_after_last, resolve_as_of
-from helpers._common import require_columns as _columns
+from helpers import _rfm_fast as _fast
+from helpers._common import default_as_of, require_columns, resolve_as_of
+from helpers._docs import shared_docs
 
 __all__ = [
     "CONVENTIONS",
@@ -65,9 +66,14 @@ __all__ = [
     "R_SEGMENTS",
     "PYMC_SEGMENTS",
     "KIT_TIERS",
+    "KIT_GOALS",
     "KIT_ACTIONS",
+    "segment_playbook",
+    "convention_tables",
+    "compare_conventions",
     "default_as_of",
     "rfm_table",
+    "rfm_table_pandas",
     "kit_scores",
     "r_rfm_scores",
     "pymc_scores",
@@ -88,6 +94,14 @@ DAY = np.timedelta64(1, "D")
 class SegmentRule:
     """One row of an ordered segment table: a name and inclusive score ranges.
 
+    Parameters
+    ----------
+    name : str
+        The segment's name, e.g. ``"champions"``.
+    r, f, m : (int, int)
+        The lowest and highest recency, frequency and monetary score (both ends included)
+        a customer needs to be in the segment; ``(1, 5)`` accepts any score with 5 bins.
+
     Examples
     --------
     >>> rule = SegmentRule("champions", r=(4, 5), f=(4, 5), m=(4, 5))
@@ -101,7 +115,18 @@ class SegmentRule:
     m: tuple[int, int]
 
     def matches(self, r: int, f: int, m: int) -> bool:
-        """True when the three scores fall inside the rule's ranges (both ends included)."""
+        """True when the three scores fall inside the rule's ranges (both ends included).
+
+        Parameters
+        ----------
+        r, f, m : int
+            A customer's recency, frequency and monetary score.
+
+        Returns
+        -------
+        bool
+            Whether the customer belongs to this segment (ignoring the rules before it).
+        """
         return self.r[0] <= r <= self.r[1] and self.f[0] <= f <= self.f[1] and self.m[0] <= m <= self.m[1]
 
 
@@ -149,6 +174,18 @@ KIT_TIERS: dict[str, str] = {
     "Others": "potential",
 }
 
+#: The goal per kit segment (what the first action is for).
+KIT_GOALS: dict[str, str] = {
+    "champions": "keep and reward",
+    "cant_lose": "win back now",
+    "loyal": "grow",
+    "at_risk": "keep",
+    "new": "second purchase",
+    "promising": "build a habit",
+    "lost": "cheap win-back",
+    "Others": "standard service",
+}
+
 #: A suggested first action per kit segment (the notebook and exercise discuss them).
 KIT_ACTIONS: dict[str, str] = {
     "champions": "dedicated service, early access, ask for referrals",
@@ -162,88 +199,7 @@ KIT_ACTIONS: dict[str, str] = {
 }
 
 
-def default_as_of(transactions: pd.DataFrame, date: str = "date") -> pd.Timestamp:
-    """The kit's default analysis date: the day after the last transaction (midnight).
-
-    Examples
-    --------
-    >>> tx = pd.DataFrame({"date": pd.to_datetime(["2025-01-01 10:00", "2025-01-03 18:30"])})
-    >>> default_as_of(tx)
-    Timestamp('2025-01-04 00:00:00')
-    """
-    _columns(transactions, [date])
-    return day_after_last(transactions, date)
-
-
-def _id_order(uniques: object) -> np.ndarray:
-    """Positions that sort the distinct customer ids (first-appearance order if they cannot be compared)."""
-    values = np.asarray(uniques) if not isinstance(uniques, pd.Index) else uniques
-    if isinstance(values, pd.Index) and values.dtype != object:
-        return values.argsort()  # Arrow strings and numbers: vectorised sort
-    values = np.asarray(values)
-    if values.dtype != object:
-        return np.argsort(values, kind="stable")
-    try:  # Python's sort of the distinct ids is faster than numpy's on objects
-        return np.fromiter(sorted(range(len(values)), key=values.__getitem__), dtype=np.int64, count=len(values))
-    except TypeError:  # mixed id types: keep the order of first appearance
-        return np.arange(len(values))
-
-
-def _prepare(transactions: pd.DataFrame, customer: str, date: str, amount: str) -> tuple[np.ndarray, pd.Index, np.ndarray, np.ndarray]:
-    """Validated arrays: customer codes (into sorted ids), ids, datetimes, amounts."""
-    _columns(transactions, [customer, date, amount])
-    if len(transactions) == 0:
-        raise ValueError("no transactions given; RFM needs at least one purchase.")
-    dates = transactions[date]
-    if not pd.api.types.is_datetime64_any_dtype(dates):
-        dates = pd.to_datetime(dates, errors="coerce")
-    amounts = transactions[amount]
-    if not pd.api.types.is_float_dtype(amounts):
-        amounts = pd.to_numeric(amounts, errors="coerce")
-    for name, values in ((date, dates), (amount, amounts)):
-        bad = values.isna().to_numpy()
-        if bad.any():
-            where = list(transactions.index[bad][:5])
-            raise ValueError(
-                f"column {name!r}: {int(bad.sum())} missing or unreadable value(s) at rows {where}"
-                f"{' …' if bad.sum() > 5 else ''}. Fix or remove those rows before computing RFM."
-            )
-    when, values = dates.to_numpy().astype("datetime64[ns]", copy=False), amounts.to_numpy(dtype=float)
-    raw = transactions[customer]
-    if pd.api.types.is_integer_dtype(raw.dtype) and not isinstance(raw.dtype, pd.api.extensions.ExtensionDtype):
-        numbers = raw.to_numpy()
-        low, high = int(numbers.min()), int(numbers.max())
-        if high - low < 4 * len(numbers) + 1024:
-            # whole-number ids in a short range (e.g. 12346–18287): count them, no hashing and no sort
-            offset = (numbers - low).astype(np.int64)
-            present = np.bincount(offset, minlength=high - low + 1) > 0
-            rank = np.cumsum(present) - 1
-            ids = pd.Index(np.flatnonzero(present) + low, name=customer).astype(numbers.dtype)
-            return rank[offset], ids, when, values
-    # Python-object strings hash fastest as a plain object array; Arrow-backed strings
-    # (pandas with pyarrow installed) and numbers factorize fastest as they are.
-    if getattr(raw.dtype, "storage", None) == "python":
-        raw = raw.to_numpy()
-    codes, uniques = pd.factorize(raw, sort=False)
-    if (codes < 0).any():
-        where = list(transactions.index[codes < 0][:5])
-        raise ValueError(f"column {customer!r}: {int((codes < 0).sum())} row(s) without a customer at {where}. "
-                         "RFM needs to know who bought: remove or fill them first.")
-    order = _id_order(uniques)
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
-    ids = pd.Index(uniques.take(order) if isinstance(uniques, pd.Index) else np.asarray(uniques)[order], name=customer)
-    return rank[codes], ids, when, values
-
-
-def _sorted_keys(keys: np.ndarray) -> np.ndarray:
-    """Sorted copy of unsigned 32-bit keys: two stable passes on 16-bit halves (numpy radix-sorts those)."""
-    if len(keys) < 100_000:
-        return np.sort(keys)
-    by_low = keys[np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")]
-    return by_low[np.argsort((by_low >> 16).astype(np.uint16), kind="stable")]
-
-
+@shared_docs
 def rfm_table(
     transactions: pd.DataFrame,
     as_of: object = None,
@@ -262,14 +218,15 @@ def rfm_table(
         One row per order or order line; returns as negative rows are fine.
     as_of : date-like, optional
         The analysis date. Default: the day after the last transaction.
-    convention : {"kit", "r_rfm", "pymc", "lifetimes"}
+    convention : {"kit", "r_rfm", "pymc", "lifetimes"}, default "kit"
         Whose definitions to use (see the module notes). ``"kit"`` raises an error
         for transactions on or after ``as_of``; ``"pymc"`` and ``"lifetimes"``
         ignore transactions after the ``as_of`` day, as those tools do; ``"r_rfm"``
         keeps every row, as R's ``rfm`` does.
-    customer, date, amount : str
-        Column names.
-    no_purchase : {"raise", "drop"}
+    {customer}
+    {date}
+    {amount}
+    no_purchase : {"raise", "drop"}, default "raise"
         Kit convention only: what to do with customers who have rows but no
         purchase (only returns or zero amounts), so no recency. ``"raise"`` stops
         with their ids; ``"drop"`` leaves them out and lists them in
@@ -305,107 +262,110 @@ def rfm_table(
     """
     if convention not in CONVENTIONS:
         raise ValueError(f"convention must be one of {CONVENTIONS}; got {convention!r}.")
-    codes, ids, when, amounts = _prepare(transactions, customer, date, amount)
-    n = len(ids)
-    as_of_ts = resolve_as_of(transactions, as_of, date)
-    if convention == "r_rfm":
-        stamp = when.astype(np.int64)
-        last = np.full(n, np.iinfo(np.int64).min)
-        first = np.full(n, np.iinfo(np.int64).max)
-        np.maximum.at(last, codes, stamp)
-        np.minimum.at(first, codes, stamp)
-        ref = as_of_ts.as_unit("ns").value
-        return pd.DataFrame({
-            "recency": (ref - last) / 86_400e9,
-            "frequency": np.bincount(codes, minlength=n).astype("int64"),
-            "monetary": np.bincount(codes, weights=amounts, minlength=n),
-            "tenure": (ref - first) / 86_400e9,
-        }, index=ids)
-    day_as_of = as_of_ts.normalize()
-    ref = np.datetime64(day_as_of.date(), "D").astype(np.int64)
-    days = when.view(np.int64) // 86_400_000_000_000  # floor: whole days since 1970
+    if no_purchase not in ("raise", "drop"):
+        raise ValueError(f"no_purchase must be 'raise' or 'drop'; got {no_purchase!r}.")
+    require_columns(transactions, {"customer": customer, "date": date, "amount": amount}, "rfm_table")
+    data = _fast.prepare(transactions, customer, date, amount)
+    as_of_ts = resolve_as_of(transactions, as_of, date=date)
     if convention == "kit":
-        late = when >= as_of_ts.as_unit("ns").to_datetime64()
-        if late.any():
-            where = list(transactions.index[late][:5])
-            raise ValueError(
-                f"{int(late.sum())} transaction(s) on or after as_of={as_of_ts.date()} (rows {where}). "
-                "RFM looks back from as_of: choose a later as_of or filter the table first, "
-                f"e.g. tx[tx[{date!r}] < as_of]."
-            )
-        buy = amounts > 0
-        net = np.bincount(codes, weights=amounts, minlength=n)
-        bcodes, bdays = (codes, days) if buy.all() else (codes[buy], days[buy])  # no returns: no copy
-        bought = np.bincount(bcodes, minlength=n)
-        if no_purchase not in ("raise", "drop"):
-            raise ValueError(f"no_purchase must be 'raise' or 'drop'; got {no_purchase!r}.")
-        never = bought == 0
-        if never.any() and (no_purchase == "raise" or never.all()):
-            who = list(ids[never][:5])
-            raise ValueError(
-                f"{int(never.sum())} customer(s) have no purchase with {amount!r} > 0, only returns or "
-                f"zero rows: {who}{' …' if never.sum() > 5 else ''}. Check the sign of {amount!r}, remove them, "
-                "or pass no_purchase='drop' to leave them out (they are then listed in result.attrs['excluded'])."
-            )
-        day0 = bdays.min()
-        span = int(bdays.max() - day0) + 1
-        if n * span < 2**32:  # smaller keys sort faster
-            pairs = _sorted_keys(bcodes.astype(np.uint32) * np.uint32(span) + (bdays - day0).astype(np.uint32))
+        return _fast.kit_table(data, as_of_ts, amount=amount, date=date, no_purchase=no_purchase)
+    if convention == "r_rfm":
+        return _fast.r_rfm_table(data, as_of_ts)
+    return _fast.daily_table(data, as_of_ts, lifetimes=convention == "lifetimes")
+
+
+@shared_docs
+def rfm_table_pandas(
+    transactions: pd.DataFrame,
+    as_of: object = None,
+    *,
+    convention: str = "kit",
+    customer: str = "customer_id",
+    date: str = "date",
+    amount: str = "revenue",
+) -> pd.DataFrame:
+    """The same table as :func:`rfm_table`, written with plain pandas: read this one to see the definitions.
+
+    :func:`rfm_table` gives the same numbers many times faster (its tricks are in
+    ``helpers/_rfm_fast.py``); the tests check that the two agree. This version
+    raises where the data cannot be used but does not offer ``no_purchase="drop"``.
+
+    Parameters
+    ----------
+    {transactions}
+    {as_of}
+    convention : {"kit", "r_rfm", "pymc", "lifetimes"}, default "kit"
+        Whose definitions to use (see the module notes).
+    {customer}
+    {date}
+    {amount}
+
+    Returns
+    -------
+    DataFrame
+        Indexed by customer (sorted), columns ``recency``, ``frequency``, ``monetary``, ``tenure``.
+
+    Raises
+    ------
+    KeyError
+        If a column is missing.
+    ValueError
+        If the convention is unknown, or (kit) there are transactions on or after ``as_of`` or
+        customers without a purchase.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "a", "b"],
+    ...                    "date": pd.to_datetime(["2025-01-01", "2025-01-01", "2025-01-05", "2025-01-08"]),
+    ...                    "revenue": [10.0, 20.0, 40.0, 5.0]})
+    >>> rfm_table_pandas(tx, "2025-01-10").equals(rfm_table(tx, "2025-01-10"))
+    True
+    """
+    if convention not in CONVENTIONS:
+        raise ValueError(f"convention must be one of {CONVENTIONS}; got {convention!r}.")
+    require_columns(transactions, {"customer": customer, "date": date, "amount": amount}, "rfm_table_pandas")
+    end = resolve_as_of(transactions, as_of, date=date)
+    tx = pd.DataFrame({"customer": transactions[customer].to_numpy(),
+                       "when": pd.to_datetime(transactions[date]).to_numpy(),
+                       "amount": transactions[amount].to_numpy(dtype=float)})
+    tx["day"] = tx["when"].dt.floor("D")
+    day_end = end.normalize()
+    if convention == "r_rfm":  # every row is an order; days with fractions
+        g = tx.groupby("customer")
+        out = pd.DataFrame({"recency": (end - g["when"].max()).dt.total_seconds() / 86_400,
+                            "frequency": g.size().astype("int64"),
+                            "monetary": g["amount"].sum(),
+                            "tenure": (end - g["when"].min()).dt.total_seconds() / 86_400})
+    elif convention == "kit":  # purchase days (amount > 0), net money, whole days
+        if (tx["when"] >= end).any():
+            raise ValueError(f"transactions on or after as_of={end.date()}; filter the table first.")
+        buys = tx[tx["amount"] > 0].groupby("customer")["day"]
+        net = tx.groupby("customer")["amount"].sum()
+        if not net.index.isin(buys.size().index).all():
+            raise ValueError("some customers have no purchase with amount > 0; remove them first.")
+        out = pd.DataFrame({"recency": (day_end - buys.max()).dt.days.astype(float),
+                            "frequency": buys.nunique().astype("int64"),
+                            "monetary": net,
+                            "tenure": (day_end - buys.min()).dt.days.astype(float)})
+    else:  # pymc / lifetimes: calendar days up to the as_of day, amounts summed per customer-day
+        daily = tx[tx["day"] <= day_end].groupby(["customer", "day"])["amount"].sum().reset_index()
+        g = daily.groupby("customer")
+        first, last, count = g["day"].min(), g["day"].max(), g.size()
+        if convention == "pymc":
+            out = pd.DataFrame({"recency": (day_end - last).dt.days.astype(float),
+                                "frequency": count.astype(float),
+                                "monetary": g["amount"].sum() / count,
+                                "tenure": (day_end - first).dt.days.astype(float)})
         else:
-            pairs = np.sort(bcodes * span + (bdays - day0))
-        distinct = pairs[np.concatenate([[True], pairs[1:] != pairs[:-1]])]
-        frequency = np.bincount(distinct // span, minlength=n)
-        last = np.full(n, np.iinfo(np.int64).min)
-        first = np.full(n, np.iinfo(np.int64).max)
-        np.maximum.at(last, bcodes, bdays)
-        np.minimum.at(first, bcodes, bdays)
-        out = pd.DataFrame({
-            "recency": (ref - last).astype(float),
-            "frequency": frequency.astype("int64"),
-            "monetary": net,
-            "tenure": (ref - first).astype(float),
-        }, index=ids)
-        if never.any():
-            out = out[~never]
-            out.attrs["excluded"] = {"reason": f"no purchase with {amount} > 0 (only returns or zero rows)",
-                                     "customers": ids[never].tolist()}
-        return out
-    # pymc / lifetimes: periods are calendar days; amounts summed per customer-day;
-    # days after the as_of day are left out, as rfm_summary does.
-    keep = days <= ref
-    codes, days, amounts = codes[keep], days[keep], amounts[keep]
-    present = np.bincount(codes, minlength=n) > 0
-    order = np.lexsort((days, codes))
-    k, d, a = codes[order], days[order], amounts[order]
-    new = np.ones(len(k), dtype=bool)
-    new[1:] = (k[1:] != k[:-1]) | (d[1:] != d[:-1])
-    starts_rows = np.flatnonzero(new)
-    k, d = k[starts_rows], d[starts_rows]
-    a = np.add.reduceat(a, starts_rows) if len(a) else a
-    count = np.bincount(k, minlength=n)
-    firsts = np.concatenate([[0], np.cumsum(count)[:-1]])
-    safe = np.minimum(firsts, max(len(k) - 1, 0))
-    first = d[safe]
-    last = d[np.maximum(firsts + count - 1, 0)]
-    total = np.bincount(k, weights=a, minlength=n)
-    if convention == "pymc":
-        out = pd.DataFrame({
-            "recency": (ref - last).astype(float),
-            "frequency": count.astype(float),
-            "monetary": total / np.maximum(count, 1),
-            "tenure": (ref - first).astype(float),
-        }, index=ids)
-        return out[present]
-    repeats = count - 1
-    repeat_total = total - a[safe]
-    mean_repeat = np.where(repeats > 0, repeat_total / np.maximum(repeats, 1), 0.0)
-    out = pd.DataFrame({
-        "recency": (last - first).astype(float),
-        "frequency": repeats.astype(float),
-        "monetary": mean_repeat,
-        "tenure": (ref - first).astype(float),
-    }, index=ids)
-    return out[present]
+            repeats = count - 1
+            first_amount = daily.loc[g["day"].idxmin(), ["customer", "amount"]].set_index("customer")["amount"]
+            repeat_total = g["amount"].sum() - first_amount
+            out = pd.DataFrame({"recency": (last - first).dt.days.astype(float),
+                                "frequency": repeats.astype(float),
+                                "monetary": (repeat_total / repeats.where(repeats > 0)).fillna(0.0),
+                                "tenure": (day_end - first).dt.days.astype(float)})
+    out.index.name = customer
+    return out.sort_index()
 
 
 def _check_bins(bins: int) -> int:
@@ -441,6 +401,26 @@ def kit_scores(values: pd.Series, bins: int = 5, higher_is_better: bool = True) 
     Tied customers always share a score; scores run from 1 to ``bins``. Values are
     compared after rounding to 6 decimals, so two totals of the same amounts that
     differ only by floating-point noise (e.g. 1251.12 and 1251.1200000000001) tie.
+
+    Parameters
+    ----------
+    values : Series
+        One value per customer (index = customer id), e.g. the ``frequency`` column of an
+        :func:`rfm_table`.
+    bins : int, default 5
+        Number of score levels (5 = quintiles); at least 2.
+    higher_is_better : bool, default True
+        ``False`` for recency, where fewer days deserve the higher score.
+
+    Returns
+    -------
+    Series
+        Integer scores 1 … ``bins``, same index and name as ``values``.
+
+    Raises
+    ------
+    ValueError
+        If ``bins`` is not a whole number of at least 2 or a value is missing.
 
     Examples
     --------
@@ -487,6 +467,26 @@ def r_rfm_scores(values: pd.Series, bins: int = 5, higher_is_better: bool = True
     last matching bin wins, as R's loop overwrites). For recency
     (``higher_is_better=False``) bin i scores ``bins + 1 - i``.
 
+    Parameters
+    ----------
+    values : Series
+        One value per customer (index = customer id), e.g. the ``monetary`` column of an
+        ``rfm_table(..., convention="r_rfm")``.
+    bins : int, default 5
+        Number of score levels; at least 2.
+    higher_is_better : bool, default True
+        ``False`` for recency, where fewer days deserve the higher score.
+
+    Returns
+    -------
+    Series
+        Integer scores 1 … ``bins``, same index and name as ``values``.
+
+    Raises
+    ------
+    ValueError
+        If ``bins`` is not a whole number of at least 2 or a value is missing.
+
     Examples
     --------
     >>> v = pd.Series([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
@@ -515,6 +515,24 @@ def pymc_scores(values: pd.Series, higher_is_better: bool = True) -> pd.Series:
     When edges coincide there are fewer bins and the labels shrink with them
     (1–3 or 1–2), exactly as ``rfm_segments`` retries; recency labels are reversed.
 
+    Parameters
+    ----------
+    values : Series
+        One value per customer (index = customer id), e.g. a column of an
+        ``rfm_table(..., convention="pymc")``.
+    higher_is_better : bool, default True
+        ``False`` for recency, where fewer days deserve the higher label.
+
+    Returns
+    -------
+    Series
+        Integer labels 1 … 4 (fewer when quartile edges coincide), same index and name as ``values``.
+
+    Raises
+    ------
+    ValueError
+        If every customer has the same value, so no quartiles can be cut.
+
     Examples
     --------
     >>> pymc_scores(pd.Series([1, 2, 3, 4, 5, 6, 7, 8])).tolist()
@@ -538,16 +556,30 @@ def pymc_scores(values: pd.Series, higher_is_better: bool = True) -> pd.Series:
     return pd.Series(labels[codes - 1].astype("int64"), index=values.index, name=values.name)
 
 
-def rfm_scores(table: pd.DataFrame, method: str = "kit", bins: int = 5) -> pd.DataFrame:
+def rfm_scores(table: pd.DataFrame, convention: str = "kit", bins: int = 5) -> pd.DataFrame:
     """Add ``r_score``, ``f_score``, ``m_score`` and ``rfm_score`` to an :func:`rfm_table`.
 
     Parameters
     ----------
-    table : DataFrame with ``recency``, ``frequency``, ``monetary``
-    method : {"kit", "r_rfm", "pymc"}
-        ``"pymc"`` always uses quartiles (``bins`` is ignored) and gives the score
+    table : DataFrame
+        An :func:`rfm_table`: ``recency``, ``frequency`` and ``monetary`` per customer.
+    convention : {"kit", "r_rfm", "pymc"}, default "kit"
+        Whose scores: ``"pymc"`` always uses quartiles (``bins`` is ignored) and gives the score
         as the string ``"RFM"``; the others give ``100 R + 10 F + M``.
     bins : int, default 5
+        Number of score levels (5 = quintiles).
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``table`` with ``r_score``, ``f_score``, ``m_score`` and ``rfm_score`` added.
+
+    Raises
+    ------
+    KeyError
+        If ``table`` lacks ``recency``, ``frequency`` or ``monetary``.
+    ValueError
+        If ``convention`` or ``bins`` is not one of the allowed values.
 
     Examples
     --------
@@ -559,21 +591,21 @@ def rfm_scores(table: pd.DataFrame, method: str = "kit", bins: int = 5) -> pd.Da
     b        3        3        3        333
     c        1        1        1        111
     """
-    _columns(table, ["recency", "frequency", "monetary"])
+    require_columns(table, ["recency", "frequency", "monetary"], "rfm_scores")
     out = table.copy()
-    if method == "kit":
+    if convention == "kit":
         score = lambda col, hib: kit_scores(table[col], bins, hib)  # noqa: E731
-    elif method == "r_rfm":
+    elif convention == "r_rfm":
         score = lambda col, hib: r_rfm_scores(table[col], bins, hib)  # noqa: E731
-    elif method == "pymc":
+    elif convention == "pymc":
         score = lambda col, hib: pymc_scores(table[col], hib)  # noqa: E731
     else:
-        raise ValueError(f"method must be 'kit', 'r_rfm' or 'pymc'; got {method!r}.")
+        raise ValueError(f"convention must be 'kit', 'r_rfm' or 'pymc' for scores; got {convention!r}.")
     # the lifetimes table's "recency" is an age (bigger = bought later), not days since
     out["r_score"] = score("recency", False)
     out["f_score"] = score("frequency", True)
     out["m_score"] = score("monetary", True)
-    if method == "pymc":
+    if convention == "pymc":
         out["rfm_score"] = out["r_score"].astype(str) + out["f_score"].astype(str) + out["m_score"].astype(str)
     else:
         out["rfm_score"] = 100 * out["r_score"] + 10 * out["f_score"] + out["m_score"]
@@ -588,11 +620,22 @@ def rfm_segments(
 
     Parameters
     ----------
-    scores : DataFrame from :func:`rfm_scores`
-    segments : sequence of :class:`SegmentRule` or mapping
+    scores : DataFrame
+        One row per customer with ``r_score``, ``f_score`` and ``m_score``, e.g. from :func:`rfm_scores`.
+    segments : sequence of :class:`SegmentRule` or mapping, default :data:`KIT_SEGMENTS`
         Rules: the **first** matching rule wins, the rest are ``"Others"`` (R ``rfm``).
         Mapping ``{name: ["334", ...]}``: a later name overrides an earlier one and
         the rest are ``"Other"`` (PyMC-Marketing).
+
+    Returns
+    -------
+    Series
+        Named ``"segment"``: the segment name of each customer, same index as ``scores``.
+
+    Raises
+    ------
+    KeyError
+        If a score column is missing.
 
     Examples
     --------
@@ -602,7 +645,7 @@ def rfm_segments(
     >>> rfm_segments(s, R_SEGMENTS).tolist()
     ['Champions', 'At Risk', 'About To Sleep']
     """
-    _columns(scores, ["r_score", "f_score", "m_score"])
+    require_columns(scores, ["r_score", "f_score", "m_score"], "rfm_segments")
     if isinstance(segments, Mapping):
         key = scores["r_score"].astype(str) + scores["f_score"].astype(str) + scores["m_score"].astype(str)
         out = np.full(len(scores), "Other", dtype=object)
@@ -637,10 +680,22 @@ def _first_match(r: np.ndarray, f: np.ndarray, m: np.ndarray, segments: Sequence
 def segment_tiers(segments: pd.Series, mapping: Mapping[str, str] = KIT_TIERS) -> pd.Series:
     """Map segments to the three business tiers (VIP / regular / potential).
 
+    Parameters
+    ----------
+    segments : Series
+        The segment of each customer (index = customer id), e.g. from :func:`rfm_segments`.
+    mapping : mapping of str to str, default :data:`KIT_TIERS`
+        Segment name -> tier.
+
+    Returns
+    -------
+    Series
+        Named ``"tier"``: the tier of each customer, same index as ``segments``.
+
     Raises
     ------
     ValueError
-        If a segment has no tier in ``mapping``, naming it.
+        If a segment has no tier in ``mapping``, naming it, or a customer has no segment.
 
     Examples
     --------
@@ -657,34 +712,50 @@ def segment_tiers(segments: pd.Series, mapping: Mapping[str, str] = KIT_TIERS) -
     return pd.Series(tiers[codes], index=segments.index, name="tier", dtype=object)
 
 
-def segment_summary(table: pd.DataFrame, segments: pd.Series, amount: str = "monetary") -> pd.DataFrame:
-    """Per segment: customers, share of customers, value and share of value; largest value first.
+def segment_summary(table: pd.DataFrame, segments: pd.Series, value: str = "monetary") -> pd.DataFrame:
+    """Per segment: customers, share of customers, value, share of value and average value; largest value first.
 
-    ``value`` is the sum of ``table[amount]`` (the per-customer monetary value; for
-    the kit and R conventions that is the customer's total revenue).
+    Parameters
+    ----------
+    table : DataFrame
+        One row per customer, with the ``value`` column (e.g. an :func:`rfm_table`).
+    segments : Series
+        The segment of each customer, indexed like ``table``.
+    value : str, default "monetary"
+        The per-customer measure to add up (for the kit and R conventions ``monetary``
+        is the customer's total revenue).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``segment``: ``customers``, ``customer_share``, ``value``, ``value_share``,
+        ``average_value`` (the summary columns of CONTRIBUTING.md).
 
     Examples
     --------
     >>> t = pd.DataFrame({"monetary": [60.0, 30.0, 10.0]}, index=list("abc"))
     >>> segment_summary(t, pd.Series(["x", "y", "y"], index=list("abc")))
-             customers  customer_share  value  value_share
+             customers  customer_share  value  value_share  average_value
     segment
-    x                1        0.333333   60.0          0.6
-    y                2        0.666667   40.0          0.4
+    x                1        0.333333   60.0          0.6           60.0
+    y                2        0.666667   40.0          0.4           20.0
     """
     if not segments.index.equals(table.index):
         segments = segments.reindex(table.index)
         if segments.isna().any():
             raise ValueError(f"{int(segments.isna().sum())} customer(s) have no segment; compute the segments on the same table.")
-    grouped = table[amount].groupby(segments.rename("segment").to_numpy())
+    require_columns(table, {"value": value}, "segment_summary")
+    grouped = table[value].groupby(segments.rename("segment").to_numpy())
     out = pd.DataFrame({"customers": grouped.size(), "value": grouped.sum()})
     out.index.name = "segment"
     out.insert(1, "customer_share", out["customers"] / out["customers"].sum())
     total = out["value"].sum()
     out["value_share"] = out["value"] / total if total else math.nan
+    out["average_value"] = out["value"] / out["customers"]
     return out.sort_values(["value", "customers"], ascending=False)
 
 
+@shared_docs
 def rfm(
     transactions: pd.DataFrame,
     as_of: object = None,
@@ -703,6 +774,36 @@ def rfm(
     ``"r_rfm"`` (``rfm_table_order`` + ``rfm_segment`` with :data:`R_SEGMENTS`) or
     ``"pymc"`` (``rfm_segments`` with :data:`PYMC_SEGMENTS`). ``no_purchase`` is
     passed to :func:`rfm_table`; customers it drops are listed in ``result.attrs["excluded"]``.
+
+    Parameters
+    ----------
+    {transactions}
+    {as_of}
+    convention : {"kit", "r_rfm", "pymc"}, default "kit"
+        Whose table, scores and segments to use, end to end.
+    bins : int, default 5
+        Number of score levels (ignored by ``"pymc"``, which uses quartiles). The default
+        segment tables are written for 5; with other values pass ``segments``.
+    segments : sequence of SegmentRule or mapping, optional
+        The segment table (see :func:`rfm_segments`). Default: the convention's own
+        (:data:`KIT_SEGMENTS`, :data:`R_SEGMENTS` or :data:`PYMC_SEGMENTS`).
+    {customer}
+    {date}
+    {amount}
+    no_purchase : {"raise", "drop"}, default "raise"
+        Kit convention: what to do with customers who have no purchase (see :func:`rfm_table`).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by customer: the :func:`rfm_table` columns, the :func:`rfm_scores` columns and
+        ``segment``; with the kit convention and its default segments also ``tier``.
+
+    Raises
+    ------
+    ValueError
+        If ``convention`` is not ``"kit"``, ``"r_rfm"`` or ``"pymc"``, or ``bins`` is not 5
+        with a default segment table; and for the reasons of :func:`rfm_table`.
 
     Examples
     --------
@@ -724,9 +825,165 @@ def rfm(
                          "pass your own segments=[SegmentRule(...), ...].")
     table = rfm_table(transactions, as_of, convention=convention, customer=customer, date=date, amount=amount,
                       no_purchase=no_purchase)
-    scored = rfm_scores(table, method=convention, bins=bins)
+    scored = rfm_scores(table, convention=convention, bins=bins)
     default = {"kit": KIT_SEGMENTS, "r_rfm": R_SEGMENTS, "pymc": PYMC_SEGMENTS}[convention]
     scored["segment"] = rfm_segments(scored, default if segments is None else segments)
     if convention == "kit" and segments is None:
         scored["tier"] = segment_tiers(scored["segment"])
     return scored
+
+
+def _score_range(low: int, high: int, bins: int = 5) -> str:
+    """"4–5", "3" or "any" for a rule's inclusive score range."""
+    if (low, high) == (1, bins):
+        return "any"
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def segment_playbook(
+    segments: Sequence[SegmentRule] = KIT_SEGMENTS,
+    tiers: Mapping[str, str] = KIT_TIERS,
+    goals: Mapping[str, str] = KIT_GOALS,
+    actions: Mapping[str, str] = KIT_ACTIONS,
+) -> pd.DataFrame:
+    """The segment table as people read it: score ranges, tier, goal and first action per segment, in rule order.
+
+    Notebooks show this table instead of typing it, so the text and the rules never drift apart.
+
+    Parameters
+    ----------
+    segments : sequence of SegmentRule, default :data:`KIT_SEGMENTS`
+        The ordered rule table (first match wins).
+    tiers : mapping, default :data:`KIT_TIERS`
+        Segment name -> business tier.
+    goals : mapping, default :data:`KIT_GOALS`
+        Segment name -> goal.
+    actions : mapping, default :data:`KIT_ACTIONS`
+        Segment name -> first action.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``segment``: ``r_range``, ``f_range``, ``m_range`` ("4–5", "3" or "any"),
+        ``tier``, ``goal``, ``action``.
+
+    Examples
+    --------
+    >>> segment_playbook().loc["champions", ["r_range", "m_range", "tier"]].tolist()
+    ['4–5', '4–5', 'VIP']
+    >>> segment_playbook().loc["loyal", "m_range"]
+    'any'
+    """
+    rows = {rule.name: {"r_range": _score_range(*rule.r), "f_range": _score_range(*rule.f),
+                        "m_range": _score_range(*rule.m), "tier": tiers.get(rule.name, ""),
+                        "goal": goals.get(rule.name, ""), "action": actions.get(rule.name, "")}
+            for rule in segments}
+    out = pd.DataFrame.from_dict(rows, orient="index")
+    out.index.name = "segment"
+    return out
+
+
+@shared_docs
+def convention_tables(
+    transactions: pd.DataFrame,
+    as_of: object = None,
+    *,
+    conventions: Sequence[str] = ("kit", "r_rfm", "pymc"),
+    customer: str = "customer_id",
+    date: str = "date",
+    amount: str = "revenue",
+) -> dict[str, pd.DataFrame]:
+    """One :func:`rfm_table` per convention, each with that tool's own analysis-date rule.
+
+    The kit and R look back from ``as_of``; PyMC-Marketing's ``rfm_segments`` measures
+    from the last transaction day, so its table uses the earlier of ``as_of`` and that day.
+    Kit customers with no purchase (only returns or zero rows) are left out and listed in
+    the table's ``attrs["excluded"]``.
+
+    Parameters
+    ----------
+    {transactions}
+    {as_of}
+    conventions : sequence of str, default ("kit", "r_rfm", "pymc")
+        The scoring conventions to compute.
+    {customer}
+    {date}
+    {amount}
+
+    Returns
+    -------
+    dict of str to DataFrame
+        Convention name -> its RFM table.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"],
+    ...                    "date": pd.to_datetime(["2025-01-01", "2025-01-03", "2025-01-02"]),
+    ...                    "revenue": [10.0, 5.0, 7.0]})
+    >>> {k: len(v) for k, v in convention_tables(tx).items()}
+    {'kit': 2, 'r_rfm': 2, 'pymc': 2}
+    """
+    end = resolve_as_of(transactions, as_of, date=date)
+    last_day = pd.Timestamp(pd.to_datetime(transactions[date]).max()).normalize()
+    columns = {"customer": customer, "date": date, "amount": amount}
+    tables = {}
+    for convention in conventions:
+        if convention == "kit":
+            tables[convention] = rfm_table(transactions, end, convention="kit", no_purchase="drop", **columns)
+        elif convention == "pymc":
+            tables[convention] = rfm_table(transactions, min(end, last_day), convention="pymc", **columns)
+        else:
+            tables[convention] = rfm_table(transactions, end, convention=convention, **columns)
+    return tables
+
+
+@shared_docs
+def compare_conventions(
+    datasets: Mapping[str, pd.DataFrame],
+    as_of: object = None,
+    *,
+    conventions: Sequence[str] = ("kit", "r_rfm", "pymc"),
+    customer: str = "customer_id",
+    date: str = "date",
+    amount: str = "revenue",
+) -> pd.DataFrame:
+    """Same customers, several segmentations: per dataset and convention, how many segments and the largest.
+
+    Parameters
+    ----------
+    datasets : mapping of name to DataFrame
+        Transaction tables to compare, e.g. ``{"synthetic": tx, "online_retail": retail}``.
+    as_of : date-like, optional
+        The analysis date for every dataset; default: each dataset's own (see :func:`convention_tables`).
+    conventions : sequence of str, default ("kit", "r_rfm", "pymc")
+        The conventions to run end to end with :func:`rfm`.
+    {customer}
+    {date}
+    {amount}
+
+    Returns
+    -------
+    DataFrame
+        Indexed by (``dataset``, ``convention``): ``customers``, ``n_segments``, ``largest_segment``
+        (name and share of customers) and ``others_count`` (customers no rule matched).
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": list("aabcd"),
+    ...                    "date": pd.to_datetime(["2025-01-01", "2025-01-09", "2025-01-02", "2025-01-05", "2025-01-09"]),
+    ...                    "revenue": [10.0, 30.0, 5.0, 20.0, 8.0]})
+    >>> compare_conventions({"toy": tx}, conventions=("kit",))[["customers", "n_segments"]].to_dict("records")
+    [{'customers': 4, 'n_segments': 3}]
+    """
+    rows = []
+    for name, data in datasets.items():
+        tables = convention_tables(data, as_of, conventions=conventions, customer=customer, date=date, amount=amount)
+        for convention, table in tables.items():
+            scored = rfm_scores(table, convention=convention)
+            default = {"kit": KIT_SEGMENTS, "r_rfm": R_SEGMENTS, "pymc": PYMC_SEGMENTS}[convention]
+            counts = rfm_segments(scored, default).value_counts()
+            rows.append({"dataset": name, "convention": convention, "customers": len(scored),
+                         "n_segments": len(counts),
+                         "largest_segment": f"{counts.index[0]} ({counts.iloc[0] / len(scored):.0%})",
+                         "others_count": int(counts.get("Others", 0) + counts.get("Other", 0))})
+    return pd.DataFrame(rows).set_index(["dataset", "convention"])

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.checks.core import Checks, Feedback, Task
+from helpers.checks.core import Checks, Feedback, NumberTask
 from helpers.checks.pareto import make_checks
 
 
@@ -91,8 +91,8 @@ def test_feedback_never_contains_the_answer(check):
 
 
 def test_a_crashing_evaluator_is_reported_not_raised(capsys):
-    check = Checks([Task("Task 1", lambda x: x["missing"])])
-    check.task1({"a": 1})
+    check = Checks([NumberTask("task1", reference=lambda ref: ref["missing"])], reference={"a": 1})
+    check.task1(0.5)
     out = capsys.readouterr().out
     assert "⚠️ Task 1" in out and "KeyError" in out
 

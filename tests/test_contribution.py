@@ -17,7 +17,7 @@ CONTACTS = pd.DataFrame({"customer_id": ["c", "c", "b", "z"], "cost_to_serve": [
 
 
 def test_hand_worked_contribution():
-    t = contribution.contribution_table(TX, CONTACTS)
+    t = contribution.contribution_table(TX, contacts=CONTACTS)
     # a: revenue 80, cost 48, margin 32, serve 0; b: 60/20/40, serve 8 -> 32; c: 40/30/10, serve 40 -> -30
     assert t.loc["a", ["revenue", "margin", "cost_to_serve", "marginal_contribution"]].tolist() == [80, 32, 0, 32]
     assert t.loc["b", "marginal_contribution"] == 32 and t.loc["c", "marginal_contribution"] == -30
@@ -28,7 +28,7 @@ def test_hand_worked_contribution():
 
 
 def test_weights_must_add_up_to_one_and_name_columns():
-    t = contribution.contribution_table(TX, CONTACTS)
+    t = contribution.contribution_table(TX, contacts=CONTACTS)
     with pytest.raises(ValueError, match="add up to 1 \\(100%\\); yours add up to 0.9"):
         contribution.weighted_score(t, {"revenue": 0.5, "margin": 0.4})
     with pytest.raises(ValueError, match="between 0 and 1"):
@@ -77,7 +77,7 @@ def test_rebalance_keeps_100_percent():
 
 
 def test_weight_explorer_sliders_add_up_and_rescore():
-    t = contribution.contribution_table(TX, CONTACTS)
+    t = contribution.contribution_table(TX, contacts=CONTACTS)
     ex = WeightExplorer(t, {"revenue": 40, "margin": 30, "marginal_contribution": 30}, top_n=2)
     ex.sliders["marginal_contribution"].value = 100
     assert [s.value for s in ex.sliders.values()] == [0, 0, 100]
@@ -87,7 +87,7 @@ def test_weight_explorer_sliders_add_up_and_rescore():
 
 def test_exercise_checks_on_hand_worked_data():
     check = make_checks(TX, CONTACTS)
-    t = contribution.contribution_table(TX, CONTACTS)
+    t = contribution.contribution_table(TX, contacts=CONTACTS)
     assert check.task1.evaluate(t).passed
     assert "cost to serve is missing" in check.task1.evaluate(contribution.contribution_table(TX)).message
     assert check.task2.evaluate(1).passed

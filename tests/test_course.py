@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from coursekit import course as authoring
 from helpers import course
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,7 +16,7 @@ REQUIRED_SECTIONS = ("## Questions", "## Objectives", "## Key terms", "## Runnin
 
 def test_readme_course_map_is_current():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert course.readme_with_map(text) == text, "Run `python -m helpers.course readme`."
+    assert authoring.readme_with_map(text) == text, "Run `python -m coursekit.course readme`."
 
 
 def test_readme_shows_the_two_commands_before_conda():

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import data, datasets
+from coursekit import datasets
+from helpers import data
 from helpers.paths import DATA_DIR, SYNTHETIC_DIR
 
 # From ../shared/data/SOURCE.md (independent of our code).

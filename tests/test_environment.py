@@ -44,3 +44,53 @@ def test_ci_runs_exactly_the_readme_test_command():
     readme = (ROOT / "README.md").read_text()
     first_block = re.search(r"```(?:bash|sh)?\n(.*?)```", readme, re.S).group(1)
     assert "make lab" in first_block and "make test" in first_block
+
+
+def test_quick_loop_is_documented_and_deselects_notebooks_and_grading():
+    makefile = (ROOT / "Makefile").read_text()
+    recipe = makefile.split("\ntest-quick:", 1)[1].split("\n\n", 1)[0]
+    assert '-m "not notebook and not grading"' in recipe and "notebooks" not in recipe and "solutions" not in recipe
+    assert "make test-quick" in (ROOT / "README.md").read_text()
+
+
+def marks(obj) -> set[str]:
+    return {m.name for m in getattr(obj, "pytestmark", [])}
+
+
+def test_every_notebook_run_and_grading_run_is_marked():
+    import inspect
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    try:
+        import conftest
+    finally:
+        sys.path.remove(str(ROOT))
+    from tests import test_grade, test_notebooks, test_scaffold
+
+    # nbval cells and kernel-starting doctests get the mark at collection
+    class Item:
+        def __init__(self, path: str, name: str) -> None:
+            self.path, self.name, self.added = Path(path), name, []
+
+        def add_marker(self, mark) -> None:
+            self.added.append(mark.name)
+
+    items = [Item("notebooks/01_pareto.ipynb", "Cell 3"), Item("coursekit/course.py", "coursekit.course.execute_in_place"),
+             Item("tests/test_pareto.py", "test_top_share")]
+    conftest.pytest_collection_modifyitems(None, items)
+    assert [i.added for i in items] == [["notebook"], ["notebook"], []]
+    # papermill runs, nbgrader runs and the scaffold's end-to-end run carry their marks
+    runs = [obj for name, obj in vars(test_notebooks).items() if name.startswith("TestRun_")]
+    assert runs and all("notebook" in marks(cls) for cls in runs)
+    uses_batch = [f for name, f in vars(test_grade).items()
+                  if name.startswith("test_") and "batch" in inspect.signature(f).parameters]
+    assert uses_batch and all("grading" in marks(f) for f in uses_batch)
+    assert "notebook" in marks(test_scaffold.test_a_scaffolded_module_passes_the_suite)
+
+
+def test_hypothesis_profile_never_depends_on_machine_speed():
+    from hypothesis import HealthCheck, settings
+
+    assert settings.default.deadline is None and settings.default.derandomize
+    assert settings.default.database is None and HealthCheck.too_slow in settings.default.suppress_health_check

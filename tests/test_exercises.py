@@ -9,14 +9,14 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import exercises
+from coursekit import exercises
 from helpers.paths import EXERCISES_DIR, SOLUTIONS_DIR
 
 SOLUTIONS = sorted(SOLUTIONS_DIR.glob("[0-9][0-9]_*.ipynb"))
 
 
 def test_exercises_are_up_to_date():
-    assert exercises.stale() == [], "Run `python -m helpers.exercises build` and commit exercises/."
+    assert exercises.stale() == [], "Run `python -m coursekit.exercises build` and commit exercises/."
 
 
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.name)

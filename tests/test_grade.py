@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import grade
+from coursekit import grade
 from helpers.paths import EXERCISES_DIR, SOLUTIONS_DIR
 
 SOLUTION = SOLUTIONS_DIR / "01_pareto.ipynb"
@@ -104,6 +104,7 @@ EXPECTED_STATUS = {
 }
 
 
+@pytest.mark.grading
 def test_every_file_gets_exactly_one_row_with_the_right_status(batch):
     statuses = {k: r["status"] for k, r in batch["rows"].items()}
     assert statuses == EXPECTED_STATUS
@@ -111,6 +112,7 @@ def test_every_file_gets_exactly_one_row_with_the_right_status(batch):
         assert (r["reason"] == "") == (r["status"] == "graded"), r
 
 
+@pytest.mark.grading
 def test_learners_and_scores(batch):
     rows = batch["rows"]
     a = grade.assignments()["01"]
@@ -131,6 +133,7 @@ def test_learners_and_scores(batch):
     assert "deleted" in kate["flags"] and "reordered" in kate["flags"]
 
 
+@pytest.mark.grading
 def test_tampering_never_beats_the_untouched_exercise_and_is_flagged(batch):
     leo = batch["rows"]["leo/01_pareto.ipynb"]
     untouched = batch["rows"]["carol_01_pareto.ipynb"]
@@ -139,10 +142,12 @@ def test_tampering_never_beats_the_untouched_exercise_and_is_flagged(batch):
     assert "prints imitation results" in leo["flags"] and "built-ins" in leo["flags"]
 
 
+@pytest.mark.grading
 def test_submissions_folder_is_never_modified(batch):
     assert batch["unchanged"]
 
 
+@pytest.mark.grading
 def test_gradebook_csv_opens_as_a_plain_table(batch):
     with (batch["out"] / "gradebook.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
@@ -153,6 +158,7 @@ def test_gradebook_csv_opens_as_a_plain_table(batch):
     assert "01:task2" in summary and "full_marks" in summary
 
 
+@pytest.mark.grading
 def test_feedback_has_hints_but_no_hidden_tests_or_answers(batch):
     page = (batch["out"] / "feedback" / "bob-partial" / "01.html").read_text(encoding="utf-8")
     assert "Not answered yet" in page or "not yet" in page
@@ -166,6 +172,7 @@ def test_feedback_has_hints_but_no_hidden_tests_or_answers(batch):
     assert not (batch["out"] / "feedback" / "hank").exists()  # invalid files get no feedback page
 
 
+@pytest.mark.grading
 def test_grading_twice_gives_the_same_rows(batch, tmp_path):
     subset = tmp_path / "subset"
     for name in ("alice/01_pareto.ipynb", "carol_01_pareto.ipynb", "hank/01_pareto.ipynb"):
@@ -175,6 +182,48 @@ def test_grading_twice_gives_the_same_rows(batch, tmp_path):
     for name, row in again.items():
         first = dict(batch["rows"][name])
         assert {k: v for k, v in row.items()} == {k: first.get(k, "") for k in row}, name
+
+
+def test_a_notebook_named_like_an_exercise_but_without_its_cells_is_refused(tmp_path):
+    """The guard once never fired (``not ids & questions | answers`` is ``not ((ids & questions) | answers)``)."""
+    sub = tmp_path / "sub"
+    plain = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("top20 = 0.7"),
+                                            nbformat.v4.new_markdown_cell("my answers")])
+    write(sub, "ann/01_pareto.ipynb", plain)
+    # cells pasted into a copy that kept the exercise's notebook metadata (but none of its cells)
+    pasted = nbformat.read(EXERCISE, as_version=4)
+    pasted.cells = [nbformat.v4.new_code_cell(c.source) for c in pasted.cells if c.cell_type == "code"]
+    write(sub, "bo/01_pareto.ipynb", pasted)
+    rows = {r["submission"]: r for r in grade.grade_folder(sub, tmp_path / "out", progress=None)}
+    for name in ("ann/01_pareto.ipynb", "bo/01_pareto.ipynb"):
+        assert rows[name]["status"] == "invalid", rows[name]
+        assert "none of its graded cells" in rows[name]["reason"] and rows[name]["score"] == ""
+    assert not (tmp_path / "out" / "feedback").exists() or not any((tmp_path / "out" / "feedback").iterdir())
+
+
+def test_holds_exercise_cells_needs_one_graded_or_answer_cell():
+    a = grade.assignments()["01"]
+    cell = nbformat.v4.new_code_cell("top20 = 0.7")
+    assert not grade.holds_exercise_cells(nbformat.v4.new_notebook(cells=[cell]), a)
+    cell.metadata["nbgrader"] = {"grade_id": a.answer_ids[0], "solution": True}
+    assert grade.holds_exercise_cells(nbformat.v4.new_notebook(cells=[cell]), a)
+    cell.metadata["nbgrader"] = {"grade_id": a.questions[0], "grade": True}
+    assert grade.holds_exercise_cells(nbformat.v4.new_notebook(cells=[cell]), a)
+
+
+@pytest.mark.grading
+@pytest.mark.parametrize("module", ["helpers.grade", "coursekit.grade"])
+def test_grade_command_answers_at_both_addresses(module, tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "notes.txt").write_text("not a notebook")
+    done = subprocess.run([sys.executable, "-m", module, str(tmp_path / "sub"), "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "1 file(s): 1 invalid" in done.stdout
+    assert (tmp_path / "out" / "gradebook.csv").read_text(encoding="utf-8-sig").count("\n") == 2
 
 
 def test_out_inside_submissions_is_refused(tmp_path):
@@ -188,7 +237,7 @@ def test_module_from_cells_only_when_one_exercise_fits():
     # without a number in the file name, the grader must not guess (it once said "exercise 03")
     import nbformat
 
-    from helpers.grade import assignments, identify
+    from coursekit.grade import assignments, identify
 
     known = assignments()
     nb = nbformat.read(EXERCISES_DIR / "04_rfm.ipynb", as_version=4)

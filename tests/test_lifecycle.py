@@ -29,7 +29,7 @@ LEADS = pd.DataFrame({"lead_id": ["L1", "L2"], "created_date": pd.to_datetime(["
 
 
 def test_stages_by_hand():
-    t = lifecycle.lifecycle_table(TX, CUSTOMERS, LEADS, churn_days=365, silent_days=90, loyal_days=5)
+    t = lifecycle.lifecycle_table(TX, customers=CUSTOMERS, leads=LEADS, churn_days=365, silent_days=90, loyal_days=5)
     assert t["stage"].astype(str).to_dict() == {"a": "loyal", "b": "regular", "c": "one_time", "d": "churned",
                                                 "e": "one_time", "f": "potential", "L1": "potential"}
     assert t["activity"].astype(str).to_dict() == {"a": "active", "b": "active", "c": "silent", "d": "silent",
@@ -49,10 +49,10 @@ def test_gaps_and_threshold_by_hand():
 
 
 def test_summary_and_plan():
-    t = lifecycle.lifecycle_table(TX, CUSTOMERS, LEADS, churn_days=365, silent_days=90, loyal_days=5)
-    s = lifecycle.stage_summary(t, revenue=TX.groupby("customer_id")["revenue"].sum())
+    t = lifecycle.lifecycle_table(TX, customers=CUSTOMERS, leads=LEADS, churn_days=365, silent_days=90, loyal_days=5)
+    s = lifecycle.stage_summary(t, values=TX.groupby("customer_id")["revenue"].sum())
     assert s["customers"].tolist() == [2, 2, 1, 1, 1]
-    assert s.loc["loyal", "revenue"] == 50.0 and s["revenue_share"].sum() == pytest.approx(1)
+    assert s.loc["loyal", "value"] == 50.0 and s["value_share"].sum() == pytest.approx(1)
     plan = lifecycle.attack_defence_plan(t)
     assert plan.index.tolist() == list(lifecycle.STAGES) and plan["customers"].sum() == len(t)
     assert plan.loc["churned", "goal"] == "win back"

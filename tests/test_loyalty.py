@@ -100,9 +100,9 @@ def test_service_tiers_rule_and_as_of():
         "date": pd.to_datetime(["2025-01-01", "2025-01-01", "2025-02-01", "2025-01-01", "2025-03-01",
                                 "2025-03-05", "2025-01-01", "2025-01-05"]),
     })
-    assert loyalty.service_tiers(cust, tx).astype(str).to_dict() == {
+    assert loyalty.service_tiers(tx, customers=cust).astype(str).to_dict() == {
         "m0": "potential", "m2": "regular", "v": "VIP", "w1": "potential", "w2": "regular"}
-    early = loyalty.service_tiers(cust, tx, as_of="2025-02-15").astype(str).to_dict()
+    early = loyalty.service_tiers(tx, "2025-02-15", customers=cust).astype(str).to_dict()
     assert early["w2"] == "potential" and early["m2"] == "regular"
     assert loyalty.repurchase_rate(tx) == pytest.approx(2 / 4)  # m2, w2 of the 4 buyers
 
@@ -115,9 +115,9 @@ def test_bought_after_survey_window_and_returns():
         "date": pd.to_datetime(["2025-06-10 15:00", "2025-12-10 00:00", "2025-07-01 00:00", "2025-12-11 00:00", "2026-01-31 00:00"]),
     })
     # a: same day (not after); b: day 183 (inside); c: a return; d: day 184 (outside)
-    assert loyalty.bought_after_survey(s, tx).to_dict() == {"a": False, "b": True, "c": False, "d": False}
+    assert loyalty.bought_after_survey(tx, survey=s).to_dict() == {"a": False, "b": True, "c": False, "d": False}
     with pytest.raises(ValueError, match="shorter window_days"):
-        loyalty.bought_after_survey(s, tx.iloc[:1])
+        loyalty.bought_after_survey(tx.iloc[:1], survey=s)
 
 
 def test_distribution_stated_vs_observed_and_satisfied_not_loyal():
@@ -141,8 +141,8 @@ def test_errors_speak_to_the_learner():
     with pytest.raises(KeyError, match="'recommend_score'.*not found"):
         loyalty.nps_table(pd.DataFrame({"score": [1]}))
     with pytest.raises(ValueError, match="appears twice"):
-        loyalty.service_tiers(pd.DataFrame({"customer_id": ["a", "a"], "membership": ["VIP", "VIP"]}),
-                              pd.DataFrame({"customer_id": ["a"], "order_id": ["1"], "revenue": [1.0]}))
+        loyalty.service_tiers(pd.DataFrame({"customer_id": ["a"], "order_id": ["1"], "revenue": [1.0]}),
+                              customers=pd.DataFrame({"customer_id": ["a", "a"], "membership": ["VIP", "VIP"]}))
 
 
 def test_plots_and_widget_on_a_small_survey():

@@ -1,10 +1,11 @@
 """Execute every notebook with papermill, in parallel (one kernel each).
 
 nbval (configured in pyproject.toml) already runs notebooks/ and solutions/ in
-English and compares the cells tagged ``nbval-check-output``; here they run
-with ``lang="zh"`` so the Chinese path is exercised too, and exercises run as
-a learner first opens them (untouched). Outputs go to a temporary folder:
-nothing in the repository is modified.
+English and compares the cells tagged ``nbval-check-output``; here the Chinese
+edition (notebooks/zh/, solutions/zh/, built by ``python -m coursekit.i18n build``)
+runs, with no missing-glyph warning and an HTML export that shows Chinese charts,
+and exercises run as a learner first opens them (untouched). Outputs go to a
+temporary folder: nothing in the repository is modified.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TEACHING = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 SOLUTIONS = sorted((ROOT / "solutions").glob("[0-9][0-9]_*.ipynb"))
 EXERCISES = sorted((ROOT / "exercises").glob("[0-9][0-9]_*.ipynb"))
+TEACHING_ZH = sorted((ROOT / "notebooks" / "zh").glob("[0-9][0-9]_*.ipynb"))
+SOLUTIONS_ZH = sorted((ROOT / "solutions" / "zh").glob("[0-9][0-9]_*.ipynb"))
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def run(path: Path, tmp_path: Path, lang: str) -> tuple[nbformat.NotebookNode, float]:
@@ -54,10 +58,16 @@ def check_chinese_run(path: Path, tmp_path: Path) -> None:
     nb, _ = run(path, tmp_path, "zh")
     text = "\n".join(outputs_text(nb))
     assert "Traceback" not in text
-    if path in SOLUTIONS:
+    assert "missing from font" not in text and "findfont" not in text, "a Chinese chart would draw boxes"
+    if path in SOLUTIONS_ZH:
         n = task_count(nb)
         assert n > 0 and text.count("✅") == n, "every self-check in a solution must pass"
         assert "❌" not in text and "⏳" not in text and "⚠️" not in text
+    elif not path.name.startswith("00"):
+        from nbconvert import HTMLExporter
+
+        html, _ = HTMLExporter().from_notebook_node(nb)
+        assert "data:image/png;base64" in html and len(CJK.findall(html)) > 200, "the HTML export shows Chinese charts"
 
 
 def check_untouched_exercise(path: Path, tmp_path: Path) -> None:
@@ -71,9 +81,9 @@ def check_untouched_exercise(path: Path, tmp_path: Path) -> None:
 
 # One class per notebook run: with --dist loadscope each class is its own scope, so the
 # kernels spread over the xdist workers instead of queueing on one.
-for _path in TEACHING + SOLUTIONS + EXERCISES:
+for _path in TEACHING_ZH + SOLUTIONS_ZH + EXERCISES:
     _check = check_untouched_exercise if _path in EXERCISES else check_chinese_run
-    _name = f"TestRun_{_path.parent.name}_{_path.stem}"
+    _name = "TestRun_" + "_".join(_path.relative_to(ROOT).with_suffix("").parts)
 
     def _test(self, tmp_path, _path=_path, _check=_check):
         _check(_path, tmp_path)

@@ -25,13 +25,13 @@ def test_served_level_rule_order_and_window():
         ("r", "2025-05-01", "problem_report"),
         ("old", "2024-06-01", "joint_planning"),                     # outside the 365 days
     ])
-    got = rel.served_level(contacts, ["p", "o", "o1", "a", "r", "old", "none"], as_of="2026-01-01")
+    got = rel.served_level(contacts, "2026-01-01", ids=["p", "o", "o1", "a", "r", "old", "none"])
     assert got.astype(str).to_dict() == {"p": "partnership", "o": "proactive", "o1": "basic", "a": "accountable",
                                          "r": "reactive", "old": "basic", "none": "basic"}
     # a looser proactive rule makes the single offer count
-    assert rel.served_level(contacts, ["o1"], as_of="2026-01-01", proactive_min=1).astype(str).tolist() == ["proactive"]
+    assert rel.served_level(contacts, "2026-01-01", ids=["o1"], proactive_min=1).astype(str).tolist() == ["proactive"]
     with pytest.raises(ValueError, match="unknown contact type"):
-        rel.served_level(log([("x", "2025-01-01", "email")]), ["x"])
+        rel.served_level(log([("x", "2025-01-01", "email")]), ids=["x"])
 
 
 def test_kotler_bands_and_matrix():
@@ -117,11 +117,11 @@ def test_playbook_costs_hand_worked():
 def test_margin_and_current_cost_windows():
     tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "revenue": [100.0, 50.0, 30.0], "cost": [60.0, 20.0, 10.0],
                        "date": pd.to_datetime(["2024-06-01", "2025-06-01", "2025-12-31"])})
-    assert rel.margin_per_year(tx, ["a", "b", "c"], as_of="2026-01-01").to_dict() == {"a": 30.0, "b": 20.0, "c": 0.0}
+    assert rel.margin_per_year(tx, "2026-01-01", ids=["a", "b", "c"]).to_dict() == {"a": 30.0, "b": 20.0, "c": 0.0}
     contacts = pd.DataFrame({"customer_id": ["a", "a", "b"], "cost_to_serve": [25.0, 120.0, 8.0],
                              "date": pd.to_datetime(["2024-01-01", "2025-03-01", "2025-03-01"])})
     tiers = pd.Series({"a": "VIP", "b": "regular", "c": "regular"})
-    assert rel.current_cost(contacts, tiers, as_of="2026-01-01").to_dict() == {"VIP": 120.0, "regular": 4.0}
+    assert rel.current_cost(contacts, "2026-01-01", tiers=tiers).to_dict() == {"VIP": 120.0, "regular": 4.0}
 
 
 def test_plots_and_widget_small_company():

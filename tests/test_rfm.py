@@ -242,3 +242,35 @@ def test_integer_ids_give_the_same_table_as_text_ids():
                                   check_names=False, check_index_type=False)
     far = tx.assign(customer_id=tx["customer_id"] * 10**9)  # a wide range takes the hashing path
     assert (rfm.rfm(far, "2025-12-01")["rfm_score"].to_numpy() == as_int["rfm_score"].to_numpy()).all()
+
+
+# --------------------------------------------------------------------------- fast table == readable pandas table
+_day = st.integers(min_value=0, max_value=40)
+
+
+@st.composite
+def _small_tables(draw):
+    n = draw(st.integers(min_value=1, max_value=25))
+    ids = draw(st.lists(st.sampled_from(["a", "b", "c", "d", "e"]), min_size=n, max_size=n))
+    days = draw(st.lists(_day, min_size=n, max_size=n))
+    hours = draw(st.lists(st.integers(min_value=0, max_value=23), min_size=n, max_size=n))
+    amounts = draw(st.lists(st.sampled_from([-7.5, 0.0, 3.25, 10.0, 42.0, 99.99]), min_size=n, max_size=n))
+    dates = pd.Timestamp("2025-01-01") + pd.to_timedelta(days, unit="D") + pd.to_timedelta(hours, unit="h")
+    return pd.DataFrame({"customer_id": ids, "date": dates, "revenue": amounts})
+
+
+@settings(max_examples=150, deadline=None)
+@given(_small_tables(), st.sampled_from(rfm.CONVENTIONS))
+def test_fast_table_matches_the_readable_pandas_table(tx, convention):
+    as_of = pd.Timestamp("2025-02-15")
+    try:
+        expected = rfm.rfm_table_pandas(tx, as_of, convention=convention)
+    except ValueError:
+        with pytest.raises(ValueError):
+            rfm.rfm_table(tx, as_of, convention=convention)
+        return
+    got = rfm.rfm_table(tx, as_of, convention=convention)
+    assert got.index.astype(str).tolist() == expected.index.astype(str).tolist()
+    for col in ("recency", "frequency", "monetary", "tenure"):
+        np.testing.assert_allclose(got[col].to_numpy(dtype=float), expected[col].to_numpy(dtype=float),
+                                   rtol=1e-9, atol=1e-9, err_msg=f"{convention}: {col}")

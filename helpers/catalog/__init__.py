@@ -5,6 +5,10 @@ labels sit beside each other: ``helpers/catalog/core.py`` and
 ``helpers/catalog/mNN_*.py``. Every chart title, axis label, legend entry and table header in the kit comes
 from here, so a translation is fixed in one place and ``lang="zh"`` switches a
 whole notebook. Strings may hold ``{placeholders}`` filled by :func:`label`.
+
+Sentences that a notebook computes (``display(Markdown(...))``) are templates in
+``SENTENCES`` (``helpers/catalog/sentences.py``), filled by :func:`sentence` with the
+notebook's ``lang``, so the Chinese edition says the same numbers in Chinese.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
+
+from helpers._docs import shared_docs
 
 LANGUAGES: tuple[str, ...] = ("en", "zh")
 
@@ -37,17 +43,26 @@ def _merge() -> dict[str, dict[str, str]]:
 
 LABELS: Mapping[str, Mapping[str, str]] = _merge()
 
+#: Sentence templates of the notebooks, ``{key: {"en": ..., "zh": ...}}`` (format specs allowed: ``{share:.1%}``).
+SENTENCES: Mapping[str, Mapping[str, str]] = importlib.import_module(f"{__name__}.sentences").SENTENCES
 
+
+@shared_docs
 def label(key: str, lang: str = "en", **values: object) -> str:
     """The label for ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``.
 
     Parameters
     ----------
     key : str
-        A key of :data:`LABELS`.
-    lang : {"en", "zh"}
+        A key of :data:`LABELS`, e.g. ``"revenue"``.
+    {lang}
     **values
-        Values for the placeholders in the label.
+        Values for the placeholders in the label, e.g. ``pct="20%"`` for ``"Top {pct} share"``.
+
+    Returns
+    -------
+    str
+        The text people see.
 
     Raises
     ------
@@ -75,10 +90,89 @@ def label(key: str, lang: str = "en", **values: object) -> str:
     return text.format(**values) if values else text
 
 
+@shared_docs
+def sentence(key: str, lang: str = "en", **values: object) -> str:
+    """The sentence template ``key`` in ``lang``, filled with ``values`` (Markdown text).
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`SENTENCES`.
+    {lang}
+    **values
+        The numbers and names the template shows; format specs such as ``{share:.1%}``
+        live in the template, so both languages round the same way.
+
+    Returns
+    -------
+    str
+        The filled sentence (Markdown).
+
+    Raises
+    ------
+    KeyError
+        If the key is unknown (close matches listed) or a value the template needs is missing.
+    ValueError
+        If ``lang`` is not one of :data:`LANGUAGES`.
+
+    Examples
+    --------
+    >>> sentence("m01_gini", g=0.6712)
+    'The Gini coefficient of revenue per customer is **0.67**.'
+    >>> sentence("m01_gini", "zh", g=0.6712)
+    '每位客户销售额的基尼系数为 **0.67**。'
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {LANGUAGES}; got {lang!r}.")
+    if key not in SENTENCES:
+        import difflib
+
+        close = difflib.get_close_matches(key, SENTENCES.keys(), n=3)
+        raise KeyError(f"no sentence {key!r} in helpers.catalog; close matches: {close}")
+    try:
+        return SENTENCES[key][lang].format(**values)
+    except KeyError as missing:
+        raise KeyError(f"sentence {key!r} needs a value for {missing}; got {sorted(values)}") from None
+
+
+@shared_docs
+def join(items: object, lang: str = "en") -> str:
+    """Items joined as a list in running text: ``a, b, c`` in English, ``a、b、c`` in Chinese.
+
+    Parameters
+    ----------
+    items : iterable
+        The items, shown with ``str()``.
+    {lang}
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> join(["VIP", "regular"]), join(["VIP", "常规"], "zh")
+    ('VIP, regular', 'VIP、常规')
+    """
+    return ("、" if lang == "zh" else ", ").join(str(item) for item in items)
+
+
+@shared_docs
 def translate_columns(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """A copy of ``frame`` with the column and index labels that the catalog knows translated.
 
     Column names like ``top_20%`` become "Top 20% share"; unknown names stay.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Any table, e.g. a summary from a compute module.
+    {lang}
+
+    Returns
+    -------
+    DataFrame
+        A copy with translated column and index labels; the values are unchanged.
 
     Examples
     --------

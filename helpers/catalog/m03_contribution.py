@@ -22,4 +22,10 @@ LABELS: dict[str, dict[str, str]] = {
     "weight_slider": {"en": "Weight of {metric}", "zh": "{metric}权重"},
     "weights_sentence": {"en": "Weights: {weights} (they always add up to 100%).",
                          "zh": "权重：{weights}（合计始终为100%）。"},
+    # alternative weightings compared in notebook 03, section 4
+    "weights_revenue_only": {"en": "revenue only", "zh": "只看销售额"},
+    "weights_margin_only": {"en": "margin only", "zh": "只看毛利"},
+    "weights_mc_only": {"en": "marginal contribution only", "zh": "只看边际贡献"},
+    "weights_equal": {"en": "equal thirds", "zh": "三项各占三分之一"},
+    "weights_profit_led": {"en": "profit-led 10/30/60", "zh": "利润优先 10/30/60"},
 }

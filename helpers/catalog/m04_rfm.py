@@ -41,6 +41,12 @@ LABELS: dict[str, dict[str, str]] = {
     "largest_segment": {"en": "Largest segment", "zh": "最大细分"},
     "others_count": {"en": "In \"Others\"", "zh": "归入“其他”"},
     "mean_monetary": {"en": "Mean monetary value per customer", "zh": "客均消费金额"},
+    "r_range": {"en": "R", "zh": "R 分"},
+    "f_range": {"en": "F", "zh": "F 分"},
+    "m_range": {"en": "M", "zh": "M 分"},
+    "any_score": {"en": "any", "zh": "任意"},
+    "goal": {"en": "Goal", "zh": "目标"},
+    "action": {"en": "First action", "zh": "首要行动"},
     "bins_slider": {"en": "Bins", "zh": "分箱数"},
     "segment_table_choice": {"en": "Segment table", "zh": "细分规则表"},
 }

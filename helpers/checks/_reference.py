@@ -17,6 +17,13 @@ class CompanyReference:
     exactly the given tables and never loads the shipped ones (a table not given
     is ``None``). Module checks subclass it to add their own reference values.
 
+    Parameters
+    ----------
+    transactions : DataFrame, optional
+        The transactions; default the synthetic company's.
+    **tables : DataFrame, optional
+        Other tables by name (``customers``, ``survey``, ``contacts``, ``leads``).
+
     Examples
     --------
     >>> ref = CompanyReference(pd.DataFrame({"customer_id": ["a", "b", "a"], "revenue": [3.0, 2.0, 1.0],
@@ -32,7 +39,11 @@ class CompanyReference:
         self._loaded: dict[str, pd.DataFrame] = {}
 
     def frame(self, name: str) -> pd.DataFrame | None:
-        """One table by name (``"transactions"``, ``"customers"``, ``"survey"``, ``"contacts"``, ``"leads"`` …)."""
+        """One table by name (``"transactions"``, ``"customers"``, ``"survey"``, ``"contacts"``, ``"leads"`` …).
+
+        In "given" mode a table that was not given is ``None``; otherwise the
+        shipped table is loaded on first use and kept.
+        """
         if any(frame is not None for frame in self._given.values()):
             return self._given.get(name)
         if name not in self._loaded:
@@ -49,9 +60,9 @@ class CompanyReference:
     @cached_property
     def revenue(self) -> pd.Series:
         """Revenue per customer, largest first."""
-        return pareto.value_by_customer(self.tx, "revenue")
+        return pareto.value_by_customer(self.tx, amount="revenue")
 
     @cached_property
     def margin(self) -> pd.Series:
         """Margin (revenue − cost) per customer, largest first."""
-        return pareto.value_by_customer(self.tx.assign(margin=self.tx["revenue"] - self.tx["cost"]), "margin")
+        return pareto.value_by_customer(self.tx.assign(margin=self.tx["revenue"] - self.tx["cost"]), amount="margin")

@@ -8,6 +8,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
 
+from helpers._docs import shared_docs
 from helpers.catalog import LABELS, label
 from helpers.plots.pareto import plot_concentration
 from helpers.plots.style import TIER_COLORS, percent_axis
@@ -17,6 +18,7 @@ def _text(key: str, lang: str) -> str:
     return label(key, lang) if key in LABELS else key
 
 
+@shared_docs
 def plot_abc_curve(
     curve: pd.DataFrame,
     summary: pd.DataFrame,
@@ -31,9 +33,24 @@ def plot_abc_curve(
 
     Parameters
     ----------
-    curve : DataFrame from :func:`helpers.pareto.concentration_curve`
-    summary : DataFrame from :func:`helpers.abc.abc_summary` (its customer shares set the bands)
-    thresholds : the two cumulative shares used for the classes
+    curve : DataFrame
+        From :func:`helpers.pareto.concentration_curve` of the same values (``customer_share``,
+        ``value_share``).
+    summary : DataFrame
+        From :func:`helpers.abc.abc_summary`: its ``customer_share`` per class sets the width of
+        the A, B and C bands.
+    thresholds : (float, float), default (0.8, 0.95)
+        The two cumulative shares used for the classes, drawn as dotted lines and named in the title.
+    {dataset}
+    {measure}
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        The chart: the curve, the dashed line of equality, shaded class bands, the threshold
+        lines, a title and a legend.
 
     Examples
     --------
@@ -60,10 +77,25 @@ def plot_abc_curve(
     return ax
 
 
+@shared_docs
 def plot_abc_shares(
     summary: pd.DataFrame, *, dataset: str = "", measure: str = "revenue", lang: str = "en", ax: Axes | None = None
 ) -> Axes:
     """Side-by-side bars per class: its share of customers and its share of value.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        From :func:`helpers.abc.abc_summary` (``customer_share`` and ``value_share`` per class).
+    {dataset}
+    {measure}
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        The chart: a pale bar (customers) and a full bar (value) per class, each labelled in percent.
 
     Examples
     --------
@@ -93,8 +125,22 @@ def plot_abc_shares(
     return ax
 
 
+@shared_docs
 def plot_abc_matrix(matrix: pd.DataFrame, *, dataset: str = "", lang: str = "en", ax: Axes | None = None) -> Axes:
     """Heat map of the 3×3 revenue-class × margin-class table (customer counts).
+
+    Parameters
+    ----------
+    matrix : DataFrame
+        From :func:`helpers.abc.abc_matrix`: classes by revenue (rows) × classes by margin (columns).
+    {dataset}
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        The heat map, each cell annotated with its number of customers.
 
     Examples
     --------

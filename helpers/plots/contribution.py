@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from helpers._docs import shared_docs
 from helpers.catalog import LABELS, label
 from helpers.plots.style import PALETTE, TIER_COLORS, percent_axis
 
@@ -15,6 +16,7 @@ def _text(key: str, lang: str) -> str:
     return label(key, lang) if key in LABELS else key
 
 
+@shared_docs
 def plot_whale_curve(
     curve: pd.DataFrame, *, dataset: str = "", measure: str = "marginal_contribution", lang: str = "en",
     ax: Axes | None = None,
@@ -26,7 +28,20 @@ def plot_whale_curve(
 
     Parameters
     ----------
-    curve : DataFrame from :func:`helpers.pareto.concentration_curve` applied to a profit measure
+    curve : DataFrame
+        From :func:`helpers.pareto.concentration_curve` applied to a profit measure per customer
+        (e.g. the ``marginal_contribution`` column of :func:`helpers.contribution.contribution_table`).
+    {dataset}
+    measure : str, default "marginal_contribution"
+        What the values measure, named in the title and axis label: a catalog key such as
+        ``"margin"`` is translated, other text is shown as it is.
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        The chart: the curve, a dashed line at 100% and the peak marked and labelled.
 
     Examples
     --------
@@ -56,10 +71,27 @@ def plot_whale_curve(
     return ax
 
 
+@shared_docs
 def plot_score_distribution(
     scored: pd.DataFrame, tiers: pd.Series | None = None, *, dataset: str = "", lang: str = "en", ax: Axes | None = None,
 ) -> Axes:
     """Histogram of the weighted score, stacked by tier when tiers are given.
+
+    Parameters
+    ----------
+    scored : DataFrame
+        From :func:`helpers.contribution.weighted_score` (a ``score`` column in [0, 1]).
+    tiers : Series, optional
+        Tier A / B / C per customer, e.g. from :func:`helpers.contribution.score_tiers`; the bars
+        are then stacked by tier, with a legend.
+    {dataset}
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        The histogram (20 bins from 0 to 1), customers on the y axis.
 
     Examples
     --------
@@ -86,8 +118,23 @@ def plot_score_distribution(
     return ax
 
 
+@shared_docs
 def plot_sensitivity(sensitivity: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
     """Bars: for each alternative weighting, the share of the base top-N list it keeps.
+
+    Parameters
+    ----------
+    sensitivity : DataFrame
+        From :func:`helpers.contribution.weight_sensitivity` (``overlap_share`` and ``spearman``
+        per alternative).
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        One horizontal bar per alternative, labelled with the overlap in percent and the rank
+        correlation ρ.
 
     Examples
     --------

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from helpers._docs import shared_docs
 from helpers.catalog import LABELS, label
 from helpers.plots.style import PALETTE
 
@@ -19,9 +20,30 @@ def _text(key: str, lang: str) -> str:
     return label(key, lang) if key in LABELS else key
 
 
+@shared_docs
 def plot_gap_distribution(gaps: pd.Series, threshold: int | None = None, quantile: float = 0.9, *,
                           dataset: str = "", lang: str = "en", max_days: int = 365, ax: Axes | None = None) -> Axes:
     """Histogram of the days between consecutive purchases, with the silence threshold marked.
+
+    Parameters
+    ----------
+    gaps : Series
+        Days between consecutive purchase days, from :func:`helpers.lifecycle.purchase_gaps`.
+    threshold : int, optional
+        The silence threshold in days (from :func:`helpers.lifecycle.silence_threshold`), drawn as
+        a dashed line; ``None`` draws none.
+    quantile : float, default 0.9
+        The quantile the threshold was computed with, named in its label.
+    {dataset}
+    {lang}
+    max_days : int, default 365
+        Right end of the x axis; longer gaps are counted in the last bin.
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        The histogram, one bar per week of gap.
 
     Examples
     --------
@@ -45,9 +67,27 @@ def plot_gap_distribution(gaps: pd.Series, threshold: int | None = None, quantil
     return ax
 
 
+@shared_docs
 def plot_stage_sizes(summary: pd.DataFrame, *, by: str = "stage", dataset: str = "", date: str = "", lang: str = "en",
                      ax: Axes | None = None) -> Axes:
     """Bars: how many customers and leads are in each stage (or activity state), with their share.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        From :func:`helpers.lifecycle.stage_summary` (``customers`` and ``customer_share`` per stage).
+    by : str, default "stage"
+        What ``summary`` counts by (``"stage"`` or ``"activity"``): names the axis and the bars.
+    {dataset}
+    date : str, default ""
+        The analysis date as text (e.g. ``"2025-01-01"``), named in the title.
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        One bar per stage in the stage colours, labelled with the count and the share.
 
     Examples
     --------

@@ -8,6 +8,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
 
+from helpers._docs import shared_docs
 from helpers.catalog import LABELS, label
 from helpers.plots.style import PALETTE, TIER_COLORS, percent_axis, stacked_share_bars
 from helpers.plots.tables import readable_table
@@ -18,8 +19,20 @@ LIKERT_COLORS: list[str] = sns.color_palette("RdBu", 5).as_hex()
 LOYALTY_COLORS: dict[str, str] = {"high": PALETTE[0], "medium": PALETTE[2], "low": PALETTE[7]}
 
 
+@shared_docs
 def group_label(name: object, lang: str = "en") -> str:
     """Display name of a tier or group: the catalog's ``loy_<name>`` label when there is one.
+
+    Parameters
+    ----------
+    name : object
+        A tier (``"VIP"``), an RFM segment (``"cant_lose"``) or any other group name.
+    {lang}
+
+    Returns
+    -------
+    str
+        The catalog's label (tiers first, then RFM segments), or ``name`` as text.
 
     Examples
     --------
@@ -32,11 +45,23 @@ def group_label(name: object, lang: str = "en") -> str:
     return str(name)
 
 
+@shared_docs
 def grouping_labels(name: object, lang: str = "en") -> tuple[str, str]:
     """(axis label, the words after "by" in a title) for a grouping column such as ``"tier"`` or ``"segment"``.
 
     Tiers (and unnamed groupings) and the RFM segments of module 04 have catalog
     labels; any other column is shown by its own name.
+
+    Parameters
+    ----------
+    name : object
+        The grouping column's name (a table's index name), e.g. ``"tier"``, ``"segment"`` or ``None``.
+    {lang}
+
+    Returns
+    -------
+    (str, str)
+        The axis label and the words that follow "by" in a title.
 
     Examples
     --------
@@ -54,6 +79,7 @@ def _color(name: object, i: int) -> str:
     return TIER_COLORS.get(str(name), PALETTE[(i + 3) % len(PALETTE)])
 
 
+@shared_docs
 def plot_likert(dist: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
     """Diverging stacked bars of the five satisfaction levels, one bar per group.
 
@@ -65,6 +91,13 @@ def plot_likert(dist: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None)
     ----------
     dist : DataFrame
         From :func:`helpers.loyalty.satisfaction_distribution` (columns 1..5 as shares).
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        One diverging bar per group, each level labelled in percent, with a legend of the levels.
 
     Examples
     --------
@@ -104,8 +137,22 @@ def plot_likert(dist: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None)
     return ax
 
 
+@shared_docs
 def plot_nps(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
     """NPS per group as points with 95% error bars (from :func:`helpers.loyalty.nps_table`).
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`helpers.loyalty.nps_table` (``nps``, ``nps_margin``, ``nps_low``, ``nps_high``
+        and ``respondents`` per group); the ``all`` row is drawn in black.
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        One point per group with its interval, labelled "NPS ± margin (n = respondents)".
 
     Examples
     --------
@@ -136,8 +183,21 @@ def plot_nps(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -
     return ax
 
 
+@shared_docs
 def plot_stated_vs_observed(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
     """Paired bars per repurchase band: mean stated probability vs share who bought (from ``stated_vs_observed``).
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`helpers.loyalty.stated_vs_observed` (``respondents``, ``stated``, ``observed``).
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        Two bars per band, each labelled in percent, with the respondents under each band.
 
     Examples
     --------
@@ -166,8 +226,21 @@ def plot_stated_vs_observed(table: pd.DataFrame, *, lang: str = "en", ax: Axes |
     return ax
 
 
+@shared_docs
 def plot_loyalty_mix(mix: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
     """Stacked horizontal bars: share of high / medium / low loyalty per group (from ``loyalty_mix``).
+
+    Parameters
+    ----------
+    mix : DataFrame
+        From :func:`helpers.loyalty.loyalty_mix` (``high``, ``medium``, ``low`` shares per group).
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        One bar per group, each part labelled in percent, with a legend of the tiers.
 
     Examples
     --------
@@ -192,8 +265,20 @@ def plot_loyalty_mix(mix: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
     return ax
 
 
+@shared_docs
 def nps_summary_table(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """A display copy of an :func:`helpers.loyalty.nps_table`: shares in percent, NPS to one decimal, labels translated.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`helpers.loyalty.nps_table`.
+    {lang}
+
+    Returns
+    -------
+    DataFrame
+        For showing only (cells are text): group names and column headers from the catalog.
 
     Examples
     --------

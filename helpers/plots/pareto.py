@@ -7,6 +7,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 import matplotlib.pyplot as plt
 
+from helpers._docs import shared_docs
 from helpers.catalog import label, translate_columns
 from helpers.pareto import share_at
 from helpers.plots.style import PALETTE, TIER_COLORS, percent_axis
@@ -16,6 +17,7 @@ def _pct(x: float) -> str:
     return f"{100 * x:.1f}%".replace(".0%", "%")
 
 
+@shared_docs
 def plot_concentration(
     curve: pd.DataFrame,
     fraction: float | None = 0.2,
@@ -31,16 +33,17 @@ def plot_concentration(
     ----------
     curve : DataFrame
         From :func:`helpers.pareto.concentration_curve` (``customer_share``, ``value_share``).
-    fraction : float or None
-        Mark the top slice, e.g. 0.2; None draws no marker.
-    dataset, measure : str
-        Catalog keys (or plain text) used in the title and axis labels.
-    lang : {"en", "zh"}
-    ax : Axes, optional
+    fraction : float or None, default 0.2
+        Mark the top slice, e.g. 0.2 for the top 20% (see :func:`mark_top`); ``None`` draws no marker.
+    {dataset}
+    {measure}
+    {lang}
+    {ax}
 
     Returns
     -------
-    Axes
+    matplotlib Axes
+        The chart: the curve, the dashed line of equality, the 80/20 point, the marker and a legend.
 
     Examples
     --------
@@ -70,10 +73,26 @@ def plot_concentration(
     return ax
 
 
+@shared_docs
 def mark_top(ax: Axes, curve: pd.DataFrame, fraction: float, *, lang: str = "en") -> list:
     """Draw the top-``fraction`` marker (two guide lines and a labelled arrow) on a Pareto chart.
 
     Returns the artists, so a widget can remove them and mark another slice.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        A Pareto chart, e.g. from :func:`plot_concentration`.
+    curve : DataFrame
+        The :func:`helpers.pareto.concentration_curve` drawn on ``ax``.
+    fraction : float in (0, 1]
+        The top slice to mark, 0.2 for the top 20%.
+    {lang}
+
+    Returns
+    -------
+    list of matplotlib Artist
+        The vertical line, the horizontal line and the labelled arrow.
 
     Examples
     --------
@@ -97,6 +116,7 @@ def mark_top(ax: Axes, curve: pd.DataFrame, fraction: float, *, lang: str = "en"
     return [v, h, note]
 
 
+@shared_docs
 def plot_lorenz(
     lorenz: pd.DataFrame,
     gini: float | None = None,
@@ -107,6 +127,23 @@ def plot_lorenz(
     ax: Axes | None = None,
 ) -> Axes:
     """Lorenz curve (smallest customers first) with the area that the Gini coefficient measures.
+
+    Parameters
+    ----------
+    lorenz : DataFrame
+        From :func:`helpers.pareto.lorenz_curve` (``customer_share``, ``value_share``).
+    gini : float, optional
+        The Gini coefficient of the same values (:func:`helpers.pareto.gini`), written on the
+        chart; ``None`` writes nothing.
+    {dataset}
+    {measure}
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        The chart: the curve, the dashed line of equality and the shaded area between them.
 
     Examples
     --------
@@ -137,6 +174,7 @@ def plot_lorenz(
     return ax
 
 
+@shared_docs
 def plot_top_shares(
     summary: pd.DataFrame,
     column: str = "top_20%",
@@ -151,8 +189,15 @@ def plot_top_shares(
     summary : DataFrame
         From :func:`helpers.pareto.concentration_summary` (index = row names,
         which are translated through the catalog where known).
-    column : str
+    column : str, default "top_20%"
         The share column to draw.
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        One bar per row labelled in percent, with the 80% of the 80/20 rule as a dashed line.
 
     Examples
     --------

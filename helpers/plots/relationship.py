@@ -9,6 +9,7 @@ import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
+from helpers._docs import shared_docs
 from helpers.catalog import label
 from helpers.plots.loyalty import group_label
 from helpers.plots.style import PALETTE, TIER_COLORS, stacked_share_bars
@@ -21,6 +22,7 @@ LEVEL_COLORS: dict[str, str] = dict(zip(LEVELS, sns.color_palette("Blues", len(L
 GAP_COLORS: dict[str, str] = {"below": PALETTE[3], "at": PALETTE[2], "above": PALETTE[1]}
 
 
+@shared_docs
 def plot_level_mix(mix: pd.DataFrame, recommended: pd.Series | None = None, *, lang: str = "en",
                    ax: Axes | None = None) -> Axes:
     """Stacked bars: each tier's customers by the level they are served at; the recommended level outlined.
@@ -31,6 +33,13 @@ def plot_level_mix(mix: pd.DataFrame, recommended: pd.Series | None = None, *, l
         From :func:`helpers.relationship.level_mix` (tiers × five levels, shares).
     recommended : Series, optional
         Recommended level per tier (e.g. ``tier_profile(...)["recommended"]``); its segment gets a black edge.
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        One stacked bar per tier (levels light to dark, shares in percent), with a legend of the levels.
 
     Examples
     --------
@@ -61,8 +70,21 @@ def plot_level_mix(mix: pd.DataFrame, recommended: pd.Series | None = None, *, l
     return ax
 
 
+@shared_docs
 def plot_gap(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
     """Stacked bars of the share served below / at / above the recommended level (from ``gap_table``).
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`helpers.relationship.gap_table` (``below``, ``at``, ``above`` shares per tier and ``all``).
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        One stacked bar per tier and one for all customers, parts labelled in percent.
 
     Examples
     --------
@@ -86,8 +108,25 @@ def plot_gap(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -
     return ax
 
 
+@shared_docs
 def plot_cost_vs_margin(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
     """Grouped bars per tier: today's cost to serve, the playbook's cost and the margin (from ``playbook_vs_margin``).
+
+    When the largest bar is more than 20 times the smallest, the y axis is logarithmic so every
+    bar stays readable (the axis label says so).
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`helpers.relationship.playbook_vs_margin`: ``playbook_cost`` and
+        ``margin_per_customer`` per tier, and ``current_cost`` when it was given.
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        Two or three bars per tier, each labelled in ¥ per customer per year.
 
     Examples
     --------
@@ -127,8 +166,20 @@ def plot_cost_vs_margin(table: pd.DataFrame, *, lang: str = "en", ax: Axes | Non
     return ax
 
 
+@shared_docs
 def profile_table(profile: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """A display copy of :func:`helpers.relationship.tier_profile` (percent, money, translated labels and levels).
+
+    Parameters
+    ----------
+    profile : DataFrame
+        From :func:`helpers.relationship.tier_profile`.
+    {lang}
+
+    Returns
+    -------
+    DataFrame
+        For showing only (cells are text): tier names, headers and recommended levels from the catalog.
 
     Examples
     --------
@@ -145,8 +196,20 @@ def profile_table(profile: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
                           decimals={"rel_margin_ratio": 2}, lang=lang)
 
 
+@shared_docs
 def gap_summary_table(gap: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """A display copy of :func:`helpers.relationship.gap_table` (shares in percent, translated labels).
+
+    Parameters
+    ----------
+    gap : DataFrame
+        From :func:`helpers.relationship.gap_table`.
+    {lang}
+
+    Returns
+    -------
+    DataFrame
+        For showing only (cells are text): shares as percent, tier names and headers from the catalog.
 
     Examples
     --------

@@ -9,6 +9,7 @@ import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from helpers._docs import shared_docs
 from helpers.catalog import LABELS, label
 from helpers.plots.style import PALETTE, TIER_COLORS, percent_axis
 
@@ -17,8 +18,20 @@ def _text(key: str, lang: str) -> str:
     return label(key, lang) if key in LABELS else key
 
 
+@shared_docs
 def segment_label(segment: str, lang: str = "en") -> str:
     """The display name of a segment: the catalog's for the kit's segments, else the tool's own name.
+
+    Parameters
+    ----------
+    segment : str
+        A segment name, e.g. ``"cant_lose"`` (kit) or ``"Top Spender"`` (PyMC-Marketing).
+    {lang}
+
+    Returns
+    -------
+    str
+        The name to show.
 
     Examples
     --------
@@ -29,11 +42,28 @@ def segment_label(segment: str, lang: str = "en") -> str:
     return label(key, lang) if key in LABELS else segment
 
 
+@shared_docs
 def plot_rf_heatmap(scores: pd.DataFrame, *, bins: int = 5, dataset: str = "", lang: str = "en",
                     ax: Axes | None = None) -> Axes:
     """Recency score × frequency score, each cell the mean monetary value of its customers.
 
     Empty cells show a dash (no customer has that combination).
+
+    Parameters
+    ----------
+    scores : DataFrame
+        One row per customer with ``r_score``, ``f_score`` and ``monetary``, e.g. from
+        :func:`helpers.rfm.rfm_scores`.
+    bins : int, default 5
+        Number of score levels, i.e. rows and columns of the grid.
+    {dataset}
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        The heat map (R score 5 at the top), each cell annotated with its mean monetary value.
 
     Examples
     --------
@@ -60,12 +90,29 @@ def plot_rf_heatmap(scores: pd.DataFrame, *, bins: int = 5, dataset: str = "", l
     return ax
 
 
+@shared_docs
 def plot_segment_sizes(summary: pd.DataFrame, tiers: dict[str, str] | None = None, *, dataset: str = "",
                        lang: str = "en", ax: Axes | None = None) -> Axes:
     """Horizontal bars per segment: share of customers (light) and share of revenue (dark).
 
     ``summary`` comes from :func:`helpers.rfm.segment_summary`; bars are coloured by
     tier when ``tiers`` maps segments to VIP / regular / potential.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        From :func:`helpers.rfm.segment_summary` (``customer_share`` and ``value_share`` per segment),
+        drawn top to bottom in its order.
+    tiers : dict of str to str, optional
+        Segment -> tier (e.g. :data:`helpers.rfm.KIT_TIERS`), to colour the bars by tier.
+    {dataset}
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib Axes
+        Two bars per segment, each labelled in percent.
 
     Examples
     --------
@@ -97,8 +144,24 @@ def plot_segment_sizes(summary: pd.DataFrame, tiers: dict[str, str] | None = Non
     return ax
 
 
+@shared_docs
 def plot_score_distributions(scores: pd.DataFrame, *, bins: int = 5, dataset: str = "", lang: str = "en") -> Figure:
     """Three small bar charts: how many customers have each R, F and M score.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        One row per customer with ``r_score``, ``f_score`` and ``m_score``, e.g. from
+        :func:`helpers.rfm.rfm_scores`.
+    bins : int, default 5
+        Number of score levels, i.e. bars per chart.
+    {dataset}
+    {lang}
+
+    Returns
+    -------
+    matplotlib Figure
+        A figure of three Axes (R, F, M) sharing the y axis (share of customers), with a title.
 
     Examples
     --------

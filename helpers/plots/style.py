@@ -13,6 +13,8 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
+from helpers.plots import fonts
+
 #: Colour-blind-safe palette (seaborn "colorblind", i.e. Okabe–Ito-like hues).
 PALETTE: list[str] = sns.color_palette("colorblind").as_hex()
 
@@ -26,8 +28,9 @@ TIER_COLORS: dict[str, str] = {
     "potential": PALETTE[7],
 }
 
-#: Fonts that can draw Chinese, most preferred first.
+#: Fonts that can draw Chinese, most preferred first: the kit's bundled font, then common system fonts.
 CJK_FONTS: Sequence[str] = (
+    fonts.FAMILY,
     "Noto Sans CJK SC",
     "Noto Sans SC",
     "Source Han Sans SC",
@@ -41,10 +44,10 @@ CJK_FONTS: Sequence[str] = (
 )
 
 CJK_FONT_FIX = (
-    "No Chinese (CJK) font was found, so Chinese labels would be drawn as empty boxes. "
-    "Fix: install one and restart the kernel, e.g. `sudo apt-get install fonts-noto-cjk` "
-    "(Debian/Ubuntu), `conda install -c conda-forge font-ttf-noto-cjk`, or on Windows/macOS "
-    "use the built-in Microsoft YaHei / PingFang SC. Charts fall back to English labels until then."
+    "The kit's own Chinese font (helpers/fonts/TieringKitSansSC-Regular.otf) is missing, so Chinese labels "
+    "would be drawn as empty boxes. Fix: restore the file from the course repository (`git checkout -- "
+    "helpers/fonts`) or reinstall the kit with `make install`; alternatively install a system CJK font, "
+    "e.g. `sudo apt-get install fonts-noto-cjk`. Charts fall back to English labels until then."
 )
 
 
@@ -58,13 +61,18 @@ _warned_cjk = False
 def set_theme() -> None:
     """Apply the kit's seaborn theme (white grid, colour-blind palette, readable sizes).
 
+    The font family is the main sans-serif font followed by the kit's Chinese font
+    (:mod:`helpers.plots.fonts`), so Chinese labels draw in every chart even though
+    ``sns.set_theme`` resets matplotlib's settings.
+
     Examples
     --------
     >>> set_theme()
-    >>> mpl.rcParams["axes.titleweight"]
-    'bold'
+    >>> mpl.rcParams["axes.titleweight"], mpl.rcParams["font.family"]
+    ('bold', ['sans-serif', 'Tiering Kit Sans SC'])
     """
-    sns.set_theme(style="whitegrid", palette=PALETTE, context="notebook")
+    fonts.register_font()
+    sns.set_theme(style="whitegrid", palette=PALETTE, context="notebook", font="sans-serif")
     mpl.rcParams.update(
         {
             "figure.figsize": (7.5, 4.5),
@@ -75,16 +83,25 @@ def set_theme() -> None:
             "axes.spines.right": False,
         }
     )
+    fonts.use_fallback()
 
 
 def available_cjk_font() -> str | None:
-    """Name of an installed font that draws Chinese, or None.
+    """Name of a registered font that draws Chinese (the kit's own first), or None.
+
+    The fonts of :data:`CJK_FONTS` are tried in order.
+
+    Returns
+    -------
+    str or None
+        The font's family name, or ``None`` when no Chinese font is installed.
 
     Examples
     --------
-    >>> available_cjk_font() is None or isinstance(available_cjk_font(), str)
-    True
+    >>> available_cjk_font()
+    'Tiering Kit Sans SC'
     """
+    fonts.register_font()
     installed = {f.name for f in font_manager.fontManager.ttflist}
     for name in CJK_FONTS:
         if name in installed:
@@ -95,33 +112,66 @@ def available_cjk_font() -> str | None:
 def use_language(lang: str = "en") -> str:
     """Prepare matplotlib for labels in ``lang`` and return the language charts will use.
 
-    For ``"zh"`` it puts an installed CJK font first. When there is none it
-    warns **once** (:class:`CJKFontWarning`, with the fix) and returns ``"en"``
-    so that charts fall back to English instead of drawing boxes silently.
+    For ``"zh"`` it makes sure Chinese glyphs come from a CJK font: the kit's own
+    font as a fallback after the main font (see :mod:`helpers.plots.fonts`), or,
+    if that file is missing, an installed CJK font. Only when neither exists does it
+    warn **once** (:class:`CJKFontWarning`, with the fix) and return ``"en"`` so
+    that charts fall back to English instead of drawing boxes silently.
+
+    Parameters
+    ----------
+    lang : {"en", "zh"}, default "en"
+        The language asked for.
+
+    Returns
+    -------
+    str
+        The language the labels will be in: ``lang``, or ``"en"`` when ``"zh"`` was asked for
+        and no Chinese font is installed.
+
+    Warns
+    -----
+    CJKFontWarning
+        Once per session, when ``"zh"`` is asked for and no Chinese font is installed.
 
     Examples
     --------
     >>> use_language("en")
     'en'
+    >>> use_language("zh")
+    'zh'
     """
     global _warned_cjk
     if lang != "zh":
         return "en" if lang == "en" else lang
+    if fonts.use_fallback():
+        return "zh"
     font = available_cjk_font()
     if font is None:
         if not _warned_cjk:
             warnings.warn(CJK_FONT_FIX, CJKFontWarning, stacklevel=2)
             _warned_cjk = True
         return "en"
-    sans = list(mpl.rcParams["font.sans-serif"])
-    mpl.rcParams["font.sans-serif"] = [font] + [f for f in sans if f != font]
-    mpl.rcParams["font.family"] = "sans-serif"
-    mpl.rcParams["axes.unicode_minus"] = False
+    mpl.rcParams["font.family"] = ["sans-serif", font]
     return "zh"
 
 
 def percent_axis(ax: Axes, axis: str = "y", decimals: int = 0) -> Axes:
     """Format an axis whose values are fractions (0–1) as percent.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        The chart to format.
+    axis : {"x", "y", "both"}, default "y"
+        Which axis holds the fractions.
+    decimals : int, default 0
+        Decimals shown after the percent value.
+
+    Returns
+    -------
+    matplotlib Axes
+        ``ax`` itself, so calls can be chained.
 
     Examples
     --------
@@ -145,6 +195,25 @@ def stacked_share_bars(ax: Axes, table: pd.DataFrame, parts: Sequence[tuple[str,
     ``parts`` lists ``(column, colour, legend label)`` from left to right; a part
     narrower than ``min_share`` gets no number. Returns the bar containers (one per
     part) so a chart can mark single bars. The caller sets ticks, axis labels and title.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        Where to draw.
+    table : DataFrame
+        One row per bar (first row at the bottom), one column per part, shares (0–1) adding up
+        to 1 along each row.
+    parts : sequence of (str, str, str)
+        ``(column, colour, legend label)`` for each part, left to right.
+    min_share : float, default 0.06
+        Parts narrower than this share get no percent label (it would not fit).
+    white_text : sequence of str, default ()
+        Columns whose labels are drawn in white (for dark colours).
+
+    Returns
+    -------
+    list of matplotlib BarContainer
+        One container per part, in the order of ``parts``.
 
     Examples
     --------

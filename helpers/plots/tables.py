@@ -6,9 +6,11 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from helpers._docs import shared_docs
 from helpers.catalog import translate_columns
 
 
+@shared_docs
 def readable_table(
     frame: pd.DataFrame,
     percent: Sequence[str] = (),
@@ -25,10 +27,20 @@ def readable_table(
     Parameters
     ----------
     frame : DataFrame
-    percent : columns holding fractions (0.746 -> "74.6%")
-    money : columns holding amounts (8911407.9 -> "8,911,408")
-    decimals : other numeric columns to round, e.g. ``{"gini": 2}``
-    lang : {"en", "zh"}
+        The table to show, e.g. a summary from a compute module.
+    percent : sequence of str, default ()
+        Columns holding fractions (0.746 -> "74.6%").
+    money : sequence of str, default ()
+        Columns holding amounts of money (8911407.9 -> "8,911,408").
+    decimals : dict of str to int, optional
+        Other numeric columns to round, e.g. ``{"gini": 2}``.
+    {lang}
+
+    Returns
+    -------
+    DataFrame
+        A copy with those columns as text (missing values as "—") and the column and index
+        labels translated by :func:`helpers.catalog.translate_columns`.
 
     Examples
     --------

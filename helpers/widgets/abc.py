@@ -8,6 +8,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from helpers._docs import shared_docs
 from helpers.abc import abc_classes, abc_summary
 from helpers.catalog import LABELS, label
 from helpers.pareto import concentration_curve
@@ -16,17 +17,19 @@ from helpers.plots.tables import readable_table
 from helpers.widgets._render import figure_png
 
 
+@shared_docs
 class AbcExplorer:
     """Sliders for the A and B thresholds, a drop-down for the value; live chart and class table.
 
     Parameters
     ----------
-    values : mapping of name -> Series
-        Per-customer values to classify, e.g. ``{"Revenue": revenue, "Margin": margin}``.
-    dataset : str
-        Catalog key or text for the chart title.
-    lang : {"en", "zh"}
-    thresholds : the starting thresholds
+    values : mapping of str to Series
+        Per-customer values to classify, e.g. ``{"revenue": revenue, "margin": margin}``; the
+        drop-down offers the names (a catalog key is translated in the title).
+    {dataset}
+    {lang}
+    thresholds : (float, float), default (0.80, 0.95)
+        The sliders' starting A and B thresholds, as cumulative shares.
 
     Examples
     --------

@@ -8,6 +8,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from helpers._docs import shared_docs
 from helpers.catalog import LABELS, label
 from helpers.contribution import contribution_table, score_tiers, weighted_score
 from helpers.plots.contribution import plot_score_distribution
@@ -17,6 +18,23 @@ from helpers.widgets._render import figure_png
 
 def rebalance(weights: Mapping[str, int], changed: str, total: int = 100) -> dict[str, int]:
     """Whole-percent weights after ``changed`` moved: the others share the rest in proportion.
+
+    The leftover whole percents go to the weights with the largest remainders, so the result
+    always adds up to ``total``. When the others are all 0 they share the rest equally.
+
+    Parameters
+    ----------
+    weights : mapping of str to int
+        The weights in whole percent, ``changed`` already at its new value.
+    changed : str
+        The weight the learner moved; it keeps its value.
+    total : int, default 100
+        What the weights must add up to.
+
+    Returns
+    -------
+    dict of str to int
+        The new weights, in the order of ``weights``.
 
     Examples
     --------
@@ -43,16 +61,21 @@ def rebalance(weights: Mapping[str, int], changed: str, total: int = 100) -> dic
     return {k: out[k] for k in weights}
 
 
+@shared_docs
 class WeightExplorer:
     """Weight sliders (kept at 100% in total), the top-N customers and the score distribution, live.
 
     Parameters
     ----------
-    table : DataFrame from :func:`helpers.contribution.contribution_table`
-    weights : starting weights in percent, e.g. ``{"revenue": 40, "margin": 30, "marginal_contribution": 30}``
-    top_n : how many customers the table shows
-    dataset : catalog key or text for the chart title
-    lang : {"en", "zh"}
+    table : DataFrame
+        From :func:`helpers.contribution.contribution_table` (one row per customer, one column per metric).
+    weights : mapping of str to int
+        Starting weights in whole percent, adding up to 100, e.g.
+        ``{"revenue": 40, "margin": 30, "marginal_contribution": 30}``: one slider per metric.
+    top_n : int, default 10
+        How many customers the live table shows.
+    {dataset}
+    {lang}
 
     Examples
     --------
@@ -85,17 +108,40 @@ class WeightExplorer:
         self._moved(next(iter(self.sliders)))
 
     @classmethod
-    def from_transactions(cls, transactions: pd.DataFrame, contacts: pd.DataFrame | None,
-                          weights: Mapping[str, int], **kwargs: object) -> "WeightExplorer":
+    @shared_docs
+    def from_transactions(cls, transactions: pd.DataFrame, as_of: object = None, *, weights: Mapping[str, int],
+                          contacts: pd.DataFrame | None = None, customer: str = "customer_id", date: str = "date",
+                          amount: str = "revenue", cost: str = "cost", **kwargs: object) -> "WeightExplorer":
         """The explorer for the contribution table of an order table (and its contact log).
+
+        Parameters
+        ----------
+        {transactions}
+        {as_of}
+        weights : mapping of str to int
+            Starting weights in percent, e.g. ``{"revenue": 40, "margin": 60}``.
+        contacts : DataFrame, optional
+            The contact log with ``cost_to_serve`` (see :func:`helpers.contribution.contribution_table`).
+        {customer}
+        {date}
+        {amount}
+        {cost}
+        **kwargs
+            Passed to :class:`WeightExplorer` (``top_n``, ``dataset``, ``lang``).
+
+        Returns
+        -------
+        WeightExplorer
 
         Examples
         --------
         >>> tx = pd.DataFrame({"customer_id": list("ab"), "revenue": [10.0, 5.0], "cost": [4.0, 1.0]})
-        >>> WeightExplorer.from_transactions(tx, None, {"revenue": 100}).scored.index[0]
+        >>> WeightExplorer.from_transactions(tx, weights={"revenue": 100}).scored.index[0]
         'a'
         """
-        return cls(contribution_table(transactions, contacts), weights, **kwargs)
+        table = contribution_table(transactions, as_of, contacts=contacts, customer=customer, date=date,
+                                   amount=amount, cost=cost)
+        return cls(table, weights, **kwargs)
 
     @property
     def weights(self) -> dict[str, float]:

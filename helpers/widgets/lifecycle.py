@@ -8,21 +8,34 @@ import pandas as pd
 
 from helpers import lifecycle
 from helpers._common import resolve_as_of
+from helpers._docs import shared_docs
 from helpers.catalog import label
 from helpers.plots.lifecycle import plot_stage_sizes
 from helpers.widgets._render import figure_png
 
 
+@shared_docs
 class LifecycleExplorer:
     """Sliders for the silence, churn and loyalty thresholds; stage counts and chart follow.
 
     Parameters
     ----------
-    transactions, customers, leads : the company's tables (customers and leads optional)
-    as_of : the analysis date (default: the day after the last transaction)
-    silent_days, churn_days, loyal_days : starting thresholds
-    dataset : catalog key or text for the chart title
-    lang : {"en", "zh"}
+    {transactions}
+    {as_of}
+    {customers}
+    leads : DataFrame, optional
+        Leads with ``lead_id`` and ``created_date`` (counted as potential).
+    silent_days : int, default 90
+        The silence slider's starting value, in days (see :func:`helpers.lifecycle.lifecycle_table`).
+    churn_days : int, default 365
+        The churn slider's starting value, in days.
+    loyal_days : int, default 5
+        The loyalty slider's starting value, in purchase days.
+    {customer}
+    {date}
+    {amount}
+    {dataset}
+    {lang}
 
     Examples
     --------
@@ -37,11 +50,13 @@ class LifecycleExplorer:
     ['loyal', 'one_time']
     """
 
-    def __init__(self, transactions: pd.DataFrame, customers: pd.DataFrame | None = None,
-                 leads: pd.DataFrame | None = None, as_of: object = None, *, silent_days: int = 90,
-                 churn_days: int = 365, loyal_days: int = 5, dataset: str = "", lang: str = "en") -> None:
+    def __init__(self, transactions: pd.DataFrame, as_of: object = None, *, customers: pd.DataFrame | None = None,
+                 leads: pd.DataFrame | None = None, silent_days: int = 90, churn_days: int = 365, loyal_days: int = 5,
+                 customer: str = "customer_id", date: str = "date", amount: str = "revenue",
+                 dataset: str = "", lang: str = "en") -> None:
         self.transactions, self.customers, self.leads = transactions, customers, leads
-        self.as_of = resolve_as_of(transactions, as_of)
+        self.columns = {"customer": customer, "date": date, "amount": amount}
+        self.as_of = resolve_as_of(transactions, as_of, date=date)
         self.dataset, self.lang = dataset, lang
         style = {"description_width": "initial"}
         self.silent = widgets.IntSlider(value=silent_days, min=7, max=730, step=1, description=label("slider_silent", lang), style=style)
@@ -56,7 +71,7 @@ class LifecycleExplorer:
 
     def update(self) -> None:
         """Recompute the stages with the sliders' thresholds and redraw."""
-        self.table = lifecycle.lifecycle_table(self.transactions, self.customers, self.leads, self.as_of,
+        self.table = lifecycle.lifecycle_table(self.transactions, self.as_of, customers=self.customers, leads=self.leads, **self.columns,
                                                churn_days=self.churn.value, silent_days=self.silent.value,
                                                loyal_days=self.loyal.value)
         self.summary = lifecycle.stage_summary(self.table)

@@ -8,12 +8,14 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from helpers._docs import shared_docs
 from helpers.catalog import label
 from helpers.loyalty import LoyaltyRule, loyalty_mix, loyalty_tier, nps_table
 from helpers.plots.loyalty import group_label, grouping_labels, plot_loyalty_mix, plot_nps
 from helpers.widgets._render import figure_png
 
 
+@shared_docs
 class LoyaltyExplorer:
     """Drop-down of segments + a sentence + two charts (NPS with its 95% interval, loyalty mix).
 
@@ -25,9 +27,9 @@ class LoyaltyExplorer:
     segment : str or sequence of str, default "tier"
         The column that holds each respondent's segment. With several columns
         (e.g. ``["tier", "segment"]``) a "Group by" toggle switches between them.
-    rule : LoyaltyRule
-        The loyalty rule (:func:`helpers.loyalty.loyalty_tier`).
-    lang : {"en", "zh"}
+    rule : LoyaltyRule, default LoyaltyRule()
+        The points needed for high and medium loyalty (see :func:`helpers.loyalty.loyalty_tier`).
+    {lang}
 
     Attributes
     ----------

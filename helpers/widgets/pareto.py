@@ -9,12 +9,14 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from numpy.typing import ArrayLike
 
+from helpers._docs import shared_docs
 from helpers.catalog import LABELS, label
 from helpers.pareto import concentration_curve, share_at, value_by_customer
 from helpers.plots.pareto import mark_top, plot_concentration
 from helpers.widgets._render import Blitter
 
 
+@shared_docs
 class ParetoExplorer:
     """Slider (top 1–100% of customers) + a sentence + the Pareto chart, for one or more datasets.
 
@@ -23,14 +25,15 @@ class ParetoExplorer:
     values : array-like or mapping of name -> array-like
         Per-customer values. A mapping adds a drop-down to switch between them
         (e.g. ``{"Synthetic · revenue": ..., "Synthetic · margin": ...}``).
-    measure : str or mapping of name -> str
+    measure : str or mapping of str to str, default "revenue"
         Catalog key or text for the measure (used in the sentence and axis);
         a mapping gives each option of ``values`` its own measure.
-    dataset : str
-        Catalog key or text for the title when ``values`` is a single array.
-    lang : {"en", "zh"}
-    percent : int
-        Starting position of the slider.
+    dataset : str, default ""
+        Catalog key or text for the title when ``values`` is a single array (with a mapping,
+        each option's name is its title).
+    {lang}
+    percent : int, default 20
+        Starting position of the slider, in percent of customers (1–100).
 
     Attributes
     ----------
@@ -82,10 +85,26 @@ class ParetoExplorer:
         self.widget = widgets.VBox([widgets.HBox(controls), self.sentence, self.image])
 
     @classmethod
+    @shared_docs
     def from_transactions(
-        cls, transactions: pd.DataFrame, amount: str = "revenue", customer: str = "customer_id", **kwargs: object
+        cls, transactions: pd.DataFrame, as_of: object = None, *, customer: str = "customer_id", date: str = "date",
+        amount: str = "revenue", **kwargs: object
     ) -> "ParetoExplorer":
         """The explorer for per-customer totals of ``amount`` in an order table.
+
+        Parameters
+        ----------
+        {transactions}
+        {as_of}
+        {customer}
+        {date}
+        {amount}
+        **kwargs
+            Passed to :class:`ParetoExplorer` (``dataset``, ``lang``, ``percent``).
+
+        Returns
+        -------
+        ParetoExplorer
 
         Examples
         --------
@@ -93,7 +112,8 @@ class ParetoExplorer:
         >>> ParetoExplorer.from_transactions(orders, dataset="toy").share
         0.8
         """
-        return cls(value_by_customer(transactions, amount, customer), measure=amount, **kwargs)
+        values = value_by_customer(transactions, as_of, customer=customer, date=date, amount=amount)
+        return cls(values, measure=amount, **kwargs)
 
     @property
     def measure(self) -> str:

@@ -6,6 +6,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from helpers._docs import shared_docs
 from helpers.catalog import label
 from helpers.plots.loyalty import group_label
 from helpers.plots.relationship import plot_cost_vs_margin, plot_level_mix
@@ -13,6 +14,7 @@ from helpers.relationship import gap_table, level_gap, level_mix, playbook_vs_ma
 from helpers.widgets._render import figure_png
 
 
+@shared_docs
 class RelationshipExplorer:
     """Drop-down of tiers + a sentence + two charts (served levels vs the recommendation; cost vs margin).
 
@@ -28,7 +30,7 @@ class RelationshipExplorer:
         The service playbook (:func:`helpers.relationship.default_playbook` or your own).
     current : Series, optional
         Today's cost to serve per customer per tier (:func:`helpers.relationship.current_cost`).
-    lang : {"en", "zh"}
+    {lang}
 
     Attributes
     ----------

@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers import rfm
+from helpers._docs import shared_docs
 from helpers.catalog import label
 from helpers.plots.rfm import plot_segment_sizes, segment_label
 from helpers.plots.tables import readable_table
@@ -21,6 +22,7 @@ SEGMENT_TABLES: dict[str, object] = {
 }
 
 
+@shared_docs
 class RfmExplorer:
     """Pick a convention, the number of bins and a segment table; the segment table and chart follow.
 
@@ -30,10 +32,13 @@ class RfmExplorer:
 
     Parameters
     ----------
-    transactions : DataFrame with customer_id, date, revenue
-    as_of : the analysis date (default: the day after the last transaction)
-    dataset : catalog key or text for the chart title
-    lang : {"en", "zh"}
+    {transactions}
+    {as_of}
+    {customer}
+    {date}
+    {amount}
+    {dataset}
+    {lang}
 
     Examples
     --------
@@ -49,17 +54,12 @@ class RfmExplorer:
     True
     """
 
-    def __init__(self, transactions: pd.DataFrame, as_of: object = None, *, dataset: str = "", lang: str = "en") -> None:
+    def __init__(self, transactions: pd.DataFrame, as_of: object = None, *, customer: str = "customer_id",
+                 date: str = "date", amount: str = "revenue", dataset: str = "", lang: str = "en") -> None:
         self.dataset, self.lang = dataset, lang
-        as_of = rfm.default_as_of(transactions) if as_of is None else pd.Timestamp(as_of)
-        last_day = pd.Timestamp(transactions["date"].max()).normalize()
-        self.tables = {
-            # customers with only returns or zero rows have no recency: left out and counted in the sentence
-            "kit": rfm.rfm_table(transactions, as_of, convention="kit", no_purchase="drop"),
-            "r_rfm": rfm.rfm_table(transactions, as_of, convention="r_rfm"),
-            "pymc": rfm.rfm_table(transactions, min(as_of, last_day), convention="pymc"),
-        }
-        self.revenue = transactions.groupby("customer_id")["revenue"].sum().rename("monetary")
+        # customers with only returns or zero rows have no recency: left out and counted in the sentence
+        self.tables = rfm.convention_tables(transactions, as_of, customer=customer, date=date, amount=amount)
+        self.revenue = transactions.groupby(customer)[amount].sum().rename("monetary")
         style = {"description_width": "initial"}
         self.convention = widgets.Dropdown(options=[("kit", "kit"), ("R rfm", "r_rfm"), ("PyMC-Marketing", "pymc")],
                                            value="kit", description=label("convention", lang), style=style)
@@ -80,7 +80,7 @@ class RfmExplorer:
         conv = self.convention.value
         self.bins.disabled = conv == "pymc"
         bins = 4 if conv == "pymc" else self.bins.value
-        scores = rfm.rfm_scores(self.tables[conv], method=conv, bins=bins)
+        scores = rfm.rfm_scores(self.tables[conv], convention=conv, bins=bins)
         table = SEGMENT_TABLES[self.segment_table.value]
         if not isinstance(table, dict) and bins != 5:
             scores = scores.assign(**{c: (scores[c] * 5 + bins - 1) // bins for c in ("r_score", "f_score", "m_score")})
@@ -98,7 +98,7 @@ class RfmExplorer:
         if excluded:
             self.sentence.value += " " + label("rfm_excluded", self.lang, n=len(excluded))
         shown = self.summary.rename(index=lambda s: segment_label(s, self.lang)).rename(columns={"value": "revenue"})
-        self.table.value = readable_table(shown, percent=["customer_share", "value_share"], money=["revenue"],
+        self.table.value = readable_table(shown, percent=["customer_share", "value_share"], money=["revenue", "average_value"],
                                           lang=self.lang).to_html()
         fig, ax = plt.subplots(figsize=(7, 0.42 * len(self.summary) + 1.8), dpi=90)
         plot_segment_sizes(self.summary, tiers, dataset=self.dataset, lang=self.lang, ax=ax)

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from helpers._docs import shared_docs
 from helpers.catalog import label
 
 
+@shared_docs
 def widget_check(lang: str = "en") -> widgets.VBox:
     """A slider and a line of text that follows it: if the text changes, widgets work.
+
+    Parameters
+    ----------
+    {lang}
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The slider above the line of text; display it and move the slider.
 
     Examples
     --------

@@ -1,4 +1,4 @@
-"""Benchmark: grade 30 submissions of exercise 01 with `helpers.grade` (not part of `make test`).
+"""Benchmark: grade 30 submissions of exercise 01 with `coursekit.grade` (not part of `make test`).
 
 Builds 30 submissions from the real exercise (10 complete, 10 half done,
 10 untouched), grades them with 2 parallel jobs, and reports the total time
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import nbformat
 
-from helpers import grade
+from coursekit import grade
 from helpers.paths import EXERCISES_DIR, SOLUTIONS_DIR
 
 

@@ -50,9 +50,9 @@ def main() -> int:
     retail, _ = load_online_retail()
     cdnow, _ = load_cdnow()
     data = {
-        "synthetic": pareto.value_by_customer(company.transactions, "revenue"),
-        "online_retail": pareto.value_by_customer(retail, "revenue"),
-        "cdnow": pareto.value_by_customer(cdnow, "revenue"),
+        "synthetic": pareto.value_by_customer(company.transactions, amount="revenue"),
+        "online_retail": pareto.value_by_customer(retail, amount="revenue"),
+        "cdnow": pareto.value_by_customer(cdnow, amount="revenue"),
     }
     print(f"{'dataset':15} {'customers':>9} {'build':>8} {'median':>8} {'p90':>8} {'max':>8} {'vs target':>10}")
     worst = 0.0

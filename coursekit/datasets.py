@@ -2,8 +2,8 @@
 
 ::
 
-    python -m helpers.datasets generate [--seed 20261122] [--out DIR]
-    python -m helpers.datasets check      # regenerate in a temp folder, compare byte for byte
+    python -m coursekit.datasets generate [--seed 20261122] [--out DIR]
+    python -m coursekit.datasets check      # regenerate in a temp folder, compare byte for byte
 
 A retailer with about 5,000 customers over 24 months (2024-01-01 to
 2025-12-31). The generating process is behavioural, not tuned to give "80/20":
@@ -37,11 +37,13 @@ import json
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from helpers._common import CONTACT_COSTS
 from helpers.paths import DATA_DIR, SYNTHETIC_DIR
 
 SEED = 20261122
@@ -59,8 +61,6 @@ ACQUISITION_P = [0.45, 0.35, 0.12, 0.08]
 ORDER_CHANNELS = ["store", "online", "phone"]
 #: Product categories and their typical margin rate (margin / revenue).
 CATEGORIES = {"electronics": 0.12, "groceries": 0.18, "home": 0.30, "apparel": 0.42, "beauty": 0.55}
-#: Cost to serve of one contact, by type (currency units, CNY).
-CONTACT_COST = {"problem_report": 25.0, "after_sale_followup": 15.0, "proactive_offer": 8.0, "joint_planning": 120.0}
 LEAD_SOURCES = ["web_form", "trade_show", "social_media", "referral"]
 
 PARAMS = {
@@ -80,24 +80,40 @@ def _money(x: np.ndarray) -> np.ndarray:
     return np.round(np.asarray(x, dtype=float), 2)
 
 
-def generate_tables(seed: int = SEED) -> tuple[dict[str, pd.DataFrame], dict]:
-    """Simulate the company; return its tables and the truth record (nothing is written).
+@dataclass
+class _People:
+    """Per-customer traits drawn in step 1 (arrays of length ``n``)."""
 
-    Examples
-    --------
-    >>> tables, truth = generate_tables(seed=1)
-    >>> sorted(tables)
-    ['contacts', 'customers', 'leads', 'program', 'survey', 'transactions']
-    >>> truth["seed"], len(tables["customers"]) == truth["counts"]["customers"]
-    (1, True)
+    ids: np.ndarray
+    signup: pd.DatetimeIndex
+    signup_offset: np.ndarray
+    rate: np.ndarray
+    dropout: np.ndarray
+    value_log: np.ndarray
+    cat_pref: np.ndarray
+    acquisition: np.ndarray
+    city: np.ndarray
+    complaint_propensity: np.ndarray
+
+
+@dataclass
+class _Purchases:
+    """Step 2's result: who bought when, and the program's assignment and potential outcomes."""
+
+    orders: list[tuple[int, float]]
+    program_ids: np.ndarray
+    treat: np.ndarray
+    y0: np.ndarray
+    y1: np.ndarray
+
+
+def _draw_people(rng: np.random.Generator, n: int, days: int) -> _People:
+    """Step 1: signup dates, purchase rates, dropout, spend level, category taste, channel, city, complaints.
+
+    A third of the customers is already on the books at the start; the rest
+    arrive over the period.
     """
-    rng = np.random.default_rng(seed)
     p = PARAMS
-    n = p["n_customers"]
-    days = (END - START).days + 1
-
-    # --- customers -------------------------------------------------------------------------
-    # a third already on the books at the start, the rest arrive over the period
     existing = rng.random(n) < 0.35
     signup_day = np.where(existing, rng.integers(0, 14, n), rng.integers(0, days - 60, n))
     signup = START + pd.to_timedelta(np.sort(signup_day), unit="D")
@@ -109,11 +125,24 @@ def generate_tables(seed: int = SEED) -> tuple[dict[str, pd.DataFrame], dict]:
     city = rng.choice(CITIES, n, p=CITY_P)
     complaint_propensity = rng.gamma(0.4, 1.0, n)  # a few "difficult" customers
     ids = np.array([f"C{i:05d}" for i in range(1, n + 1)])
+    signup_offset = (signup - START).days.to_numpy().astype(float)
+    return _People(ids, signup, signup_offset, rate, dropout, value_log, cat_pref, acquisition, city,
+                   complaint_propensity)
 
-    # --- purchases (both potential outcomes for the program window) -------------------------
+
+def _simulate_purchases(rng: np.random.Generator, people: _People, days: int) -> _Purchases:
+    """Step 2: purchase times (Poisson rate, dropout after each purchase) and the randomised program.
+
+    Before the program start each customer follows their own rate; from the
+    start on, both potential outcomes (rate x 1 and rate x the multiplier) are
+    simulated with common random numbers, so the true effect in the sample is
+    known. Half of the eligible customers (bought in the 182 days before the
+    start) are treated.
+    """
+    n = len(people.ids)
+    rate, dropout, signup_offset = people.rate, people.dropout, people.signup_offset
     start_offset = (PROGRAM_START - START).days
     window_end = start_offset + PROGRAM_WINDOW_DAYS
-    signup_offset = (signup - START).days.to_numpy().astype(float)
     # common random numbers after the program start: the same draws serve both arms
     post_gap = rng.exponential(1.0, (n, 80))
     post_drop = rng.random((n, 80))
@@ -158,7 +187,7 @@ def generate_tables(seed: int = SEED) -> tuple[dict[str, pd.DataFrame], dict]:
     program_ids = np.flatnonzero(eligible)
     treat = np.zeros(n, bool)
     treat[rng.permutation(program_ids)[: len(program_ids) // 2]] = True
-    m = p["program_rate_multiplier"]
+    m = PARAMS["program_rate_multiplier"]
 
     def bought_in_window(times: list[float]) -> bool:
         return any(start_offset <= t < window_end for t in times)
@@ -169,24 +198,34 @@ def generate_tables(seed: int = SEED) -> tuple[dict[str, pd.DataFrame], dict]:
     for i in range(n):
         orders.extend((i, t) for t in pre_times[i])
         orders.extend((i, t) for t in post_times(i, m if treat[i] else 1.0))
+    return _Purchases(orders, program_ids, treat, y0, y1)
 
-    # --- order details ---------------------------------------------------------------------
+
+def _order_lines(rng: np.random.Generator, people: _People, orders: list[tuple[int, float]]
+                 ) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """Step 3: one transaction row per order (time of day, revenue, category, cost, channel), plus returns.
+
+    Returns the transaction table (sorted, returns included, timestamps still
+    datetimes), and for every order (before returns) the customer index and
+    revenue, which later steps use.
+    """
+    p = PARAMS
     cust_idx = np.array([o[0] for o in orders])
     day = np.floor(np.array([o[1] for o in orders])).astype(int)
     k = len(orders)
     minutes = rng.integers(9 * 60, 21 * 60, k)
     ts = START + pd.to_timedelta(day, unit="D") + pd.to_timedelta(minutes, unit="m")
-    revenue = _money(np.exp(value_log[cust_idx] + rng.normal(0, p["order_value_order_lognormal_sd"], k)))
+    revenue = _money(np.exp(people.value_log[cust_idx] + rng.normal(0, p["order_value_order_lognormal_sd"], k)))
     cats = list(CATEGORIES)
     u = rng.random(k)
-    cat_choice = (u[:, None] > np.cumsum(cat_pref[cust_idx], axis=1)).sum(axis=1).clip(0, len(cats) - 1)
+    cat_choice = (u[:, None] > np.cumsum(people.cat_pref[cust_idx], axis=1)).sum(axis=1).clip(0, len(cats) - 1)
     category = np.array(cats)[cat_choice]
     margin_rate = np.array([CATEGORIES[c] for c in category]) + rng.normal(0, 0.04, k)
     cost = _money(revenue * (1 - margin_rate.clip(0.02, 0.8)))
     pref_channel = {"store": [0.7, 0.2, 0.1], "online": [0.1, 0.85, 0.05], "referral": [0.4, 0.45, 0.15], "event": [0.5, 0.35, 0.15]}
-    channel = np.array([rng.choice(ORDER_CHANNELS, p=pref_channel[acquisition[c]]) for c in cust_idx])
+    channel = np.array([rng.choice(ORDER_CHANNELS, p=pref_channel[people.acquisition[c]]) for c in cust_idx])
     tx = pd.DataFrame({
-        "customer_id": ids[cust_idx], "timestamp": ts, "revenue": revenue, "cost": cost,
+        "customer_id": people.ids[cust_idx], "timestamp": ts, "revenue": revenue, "cost": cost,
         "category": category, "channel": channel,
     }).sort_values(["timestamp", "customer_id"], kind="mergesort").reset_index(drop=True)
     tx.insert(0, "order_id", [f"O{i:06d}" for i in range(1, len(tx) + 1)])
@@ -210,24 +249,28 @@ def generate_tables(seed: int = SEED) -> tuple[dict[str, pd.DataFrame], dict]:
     })
     returns.insert(0, "order_id", [f"R{i:06d}" for i in range(1, len(returns) + 1)])
     tx = pd.concat([tx, returns], ignore_index=True).sort_values(["timestamp", "order_id"], kind="mergesort")
-    tx = tx.reset_index(drop=True)
+    return tx.reset_index(drop=True), cust_idx, revenue
 
-    # --- membership (current status) ----------------------------------------------------------
-    n_orders = np.bincount(cust_idx, minlength=n)
-    spend = np.bincount(cust_idx, weights=revenue, minlength=n)
+
+def _customer_table(rng: np.random.Generator, people: _People, n_orders: np.ndarray, spend: np.ndarray) -> pd.DataFrame:
+    """Step 4: the customer table with the current membership (walk-in, member, VIP), noisy in orders and spend."""
+    n = len(people.ids)
     member_score = np.log1p(n_orders) + rng.normal(0, 0.6, n)
     member = member_score > np.quantile(member_score, 0.55)
     vip_score = np.log1p(spend) + rng.normal(0, 0.5, n)
     vip = member & (vip_score >= np.quantile(vip_score[member], 0.88))
     membership = np.where(vip, "VIP", np.where(member, "member", "walk-in"))
-    customers = pd.DataFrame({
-        "customer_id": ids, "signup_date": signup.strftime("%Y-%m-%d"), "city": city,
-        "acquisition_channel": acquisition, "membership": membership,
+    return pd.DataFrame({
+        "customer_id": people.ids, "signup_date": people.signup.strftime("%Y-%m-%d"), "city": people.city,
+        "acquisition_channel": people.acquisition, "membership": membership,
     })
 
-    # --- survey --------------------------------------------------------------------------------
-    survey_n = int(p["survey_share"] * n)
-    surveyed = np.sort(rng.choice(np.flatnonzero(signup <= pd.Timestamp("2025-05-31")), survey_n, replace=False))
+
+def _survey(rng: np.random.Generator, people: _People, n_orders: np.ndarray) -> pd.DataFrame:
+    """Step 5: a June 2025 survey of a fifth of the customers; answers follow engagement, with noise."""
+    n = len(people.ids)
+    survey_n = int(PARAMS["survey_share"] * n)
+    surveyed = np.sort(rng.choice(np.flatnonzero(people.signup <= pd.Timestamp("2025-05-31")), survey_n, replace=False))
     engagement = (np.log1p(n_orders) - np.log1p(n_orders).mean()) / np.log1p(n_orders).std()
     latent = 0.6 * engagement[surveyed] + rng.normal(0, 1, survey_n)
     sat = np.digitize(latent, [-1.9, -0.9, 0.1, 1.1]) + 1
@@ -235,17 +278,20 @@ def generate_tables(seed: int = SEED) -> tuple[dict[str, pd.DataFrame], dict]:
     rec = np.clip(np.round(7 + 1.6 * latent + rng.normal(0, 1.2, survey_n)), 0, 10).astype(int)
     rec3 = np.where(rec >= 9, "very likely", np.where(rec >= 7, "likely", "unlikely"))
     sdate = pd.Timestamp("2025-06-01") + pd.to_timedelta(rng.integers(0, 30, survey_n), unit="D")
-    survey = pd.DataFrame({
-        "customer_id": ids[surveyed], "survey_date": sdate.strftime("%Y-%m-%d"), "satisfaction": sat,
+    return pd.DataFrame({
+        "customer_id": people.ids[surveyed], "survey_date": sdate.strftime("%Y-%m-%d"), "satisfaction": sat,
         "repurchase_probability": rep, "recommend_score": rec, "recommend_3": rec3,
     })
 
-    # --- service contacts ------------------------------------------------------------------------
+
+def _contacts(rng: np.random.Generator, people: _People, n_orders: np.ndarray, spend: np.ndarray, days: int) -> pd.DataFrame:
+    """Step 6: the service-contact log; problem reports follow complaint propensity, company contacts follow value."""
+    n = len(people.ids)
     value_rank = pd.Series(spend).rank(pct=True).to_numpy()
     rows = []
-    cstart = signup_offset.astype(int)
+    cstart = people.signup_offset.astype(int)
     expected = {
-        "problem_report": 0.4 + 2.0 * complaint_propensity,
+        "problem_report": 0.4 + 2.0 * people.complaint_propensity,
         "after_sale_followup": 0.3 + 1.5 * value_rank,
         "proactive_offer": 0.2 + 3.0 * value_rank ** 2,
         "joint_planning": np.where(value_rank > 0.9, 1.2, 0.02) * (rng.random(n) < 0.6),
@@ -254,57 +300,105 @@ def generate_tables(seed: int = SEED) -> tuple[dict[str, pd.DataFrame], dict]:
         counts = rng.poisson(lam * np.clip(n_orders, 1, None) ** 0.3)
         for i in np.flatnonzero(counts):
             d = rng.integers(cstart[i], days, counts[i])
-            rows.extend((ids[i], int(x), ctype) for x in d)
+            rows.extend((people.ids[i], int(x), ctype) for x in d)
     contacts = pd.DataFrame(rows, columns=["customer_id", "day", "contact_type"])
     contacts["date"] = (START + pd.to_timedelta(contacts["day"], unit="D")).dt.strftime("%Y-%m-%d")
     contacts["initiated_by"] = np.where(contacts["contact_type"] == "problem_report", "customer", "company")
-    contacts["cost_to_serve"] = contacts["contact_type"].map(CONTACT_COST).astype(float)
+    contacts["cost_to_serve"] = contacts["contact_type"].map(CONTACT_COSTS).astype(float)
     contacts = contacts.sort_values(["date", "customer_id", "contact_type"], kind="mergesort").reset_index(drop=True)
     contacts.insert(0, "contact_id", [f"S{i:06d}" for i in range(1, len(contacts) + 1)])
-    contacts = contacts[["contact_id", "customer_id", "date", "initiated_by", "contact_type", "cost_to_serve"]]
+    return contacts[["contact_id", "customer_id", "date", "initiated_by", "contact_type", "cost_to_serve"]]
 
-    # --- leads ---------------------------------------------------------------------------------
-    nl = p["n_leads"]
-    leads = pd.DataFrame({
+
+def _leads(rng: np.random.Generator, days: int) -> pd.DataFrame:
+    """Step 7: prospects who never bought (created date, city, source)."""
+    nl = PARAMS["n_leads"]
+    return pd.DataFrame({
         "lead_id": [f"L{i:05d}" for i in range(1, nl + 1)],
         "created_date": (START + pd.to_timedelta(np.sort(rng.integers(0, days, nl)), unit="D")).strftime("%Y-%m-%d"),
         "city": rng.choice(CITIES, nl, p=CITY_P),
         "source": rng.choice(LEAD_SOURCES, nl, p=[0.45, 0.2, 0.25, 0.1]),
     })
 
-    # --- program ---------------------------------------------------------------------------------
-    program = pd.DataFrame({
-        "customer_id": ids[program_ids],
-        "group": np.where(treat[program_ids], "treatment", "control"),
-        "assigned_date": PROGRAM_START.strftime("%Y-%m-%d"),
-    })
 
-    tx_out = tx.assign(timestamp=tx["timestamp"].dt.strftime("%Y-%m-%d %H:%M:%S"))
-    tables = {"customers": customers, "transactions": tx_out, "survey": survey, "contacts": contacts,
-              "leads": leads, "program": program}
-    ate = float((y1[program_ids].astype(int) - y0[program_ids].astype(int)).mean())
-    truth = {
+def _truth(seed: int, tables: dict[str, pd.DataFrame], returns: int, bought: _Purchases) -> dict:
+    """Step 8: the truth record (counts, the program's potential outcomes and true effect, the parameters)."""
+    ids, y0, y1 = bought.program_ids, bought.y0, bought.y1
+    ate = float((y1[ids].astype(int) - y0[ids].astype(int)).mean())
+    return {
         "seed": seed,
         "period": {"start": START.strftime("%Y-%m-%d"), "end": END.strftime("%Y-%m-%d")},
         "counts": {name: int(len(t)) for name, t in tables.items()},
-        "returns": int(tx["is_return"].sum()),
+        "returns": returns,
         "program": {
             "start": PROGRAM_START.strftime("%Y-%m-%d"),
             "window_days": PROGRAM_WINDOW_DAYS,
             "outcome": "bought at least once from 2025-07-01 to 2025-12-31",
             "eligible": "bought at least once in the 182 days before 2025-07-01",
-            "rate_multiplier": m,
-            "customers": int(len(program_ids)),
-            "treated": int(treat.sum()),
-            "repurchase_rate_if_all_control": round(float(y0[program_ids].mean()), 6),
-            "repurchase_rate_if_all_treated": round(float(y1[program_ids].mean()), 6),
+            "rate_multiplier": PARAMS["program_rate_multiplier"],
+            "customers": int(len(ids)),
+            "treated": int(bought.treat.sum()),
+            "repurchase_rate_if_all_control": round(float(y0[ids].mean()), 6),
+            "repurchase_rate_if_all_treated": round(float(y1[ids].mean()), 6),
             "true_sample_effect_pp": round(100 * ate, 4),
         },
-        "parameters": p,
+        "parameters": PARAMS,
         "categories_margin_rate": CATEGORIES,
-        "contact_cost": CONTACT_COST,
+        "contact_cost": dict(CONTACT_COSTS),
     }
-    return tables, truth
+
+
+def generate_tables(seed: int = SEED) -> tuple[dict[str, pd.DataFrame], dict]:
+    """Simulate the company; return its tables and the truth record (nothing is written).
+
+    The steps draw from one random generator in a fixed order (so a seed
+    gives the same company everywhere): people (:func:`_draw_people`),
+    purchases and the program (:func:`_simulate_purchases`), order lines and
+    returns (:func:`_order_lines`), the customer table (:func:`_customer_table`),
+    the survey (:func:`_survey`), service contacts (:func:`_contacts`), leads
+    (:func:`_leads`), then the program table and the truth record (:func:`_truth`).
+
+    Parameters
+    ----------
+    seed : int
+        Seed of the random generator.
+
+    Returns
+    -------
+    tables : dict of DataFrame
+        ``customers``, ``transactions``, ``survey``, ``contacts``, ``leads``, ``program``.
+    truth : dict
+        What the simulation knows and an analysis must recover (see ``truth.json``).
+
+    Examples
+    --------
+    >>> tables, truth = generate_tables(seed=1)
+    >>> sorted(tables)
+    ['contacts', 'customers', 'leads', 'program', 'survey', 'transactions']
+    >>> truth["seed"], len(tables["customers"]) == truth["counts"]["customers"]
+    (1, True)
+    """
+    rng = np.random.default_rng(seed)
+    n = PARAMS["n_customers"]
+    days = (END - START).days + 1
+    people = _draw_people(rng, n, days)
+    bought = _simulate_purchases(rng, people, days)
+    tx, cust_idx, revenue = _order_lines(rng, people, bought.orders)
+    n_orders = np.bincount(cust_idx, minlength=n)
+    spend = np.bincount(cust_idx, weights=revenue, minlength=n)
+    customers = _customer_table(rng, people, n_orders, spend)
+    survey = _survey(rng, people, n_orders)
+    contacts = _contacts(rng, people, n_orders, spend, days)
+    leads = _leads(rng, days)
+    program = pd.DataFrame({
+        "customer_id": people.ids[bought.program_ids],
+        "group": np.where(bought.treat[bought.program_ids], "treatment", "control"),
+        "assigned_date": PROGRAM_START.strftime("%Y-%m-%d"),
+    })
+    tx_out = tx.assign(timestamp=tx["timestamp"].dt.strftime("%Y-%m-%d %H:%M:%S"))
+    tables = {"customers": customers, "transactions": tx_out, "survey": survey, "contacts": contacts,
+              "leads": leads, "program": program}
+    return tables, _truth(seed, tables, int(tx["is_return"].sum()), bought)
 
 
 def generate(seed: int = SEED, out_dir: Path = SYNTHETIC_DIR, card: Path | None = DATA_DIR / "README.md") -> dict:
@@ -340,7 +434,7 @@ def truth_markdown(truth: dict) -> str:
 
     Examples
     --------
-    >>> _, t = generate_tables(seed=1)
+    >>> t = json.loads((SYNTHETIC_DIR / "truth.json").read_text(encoding="utf-8"))
     >>> truth_markdown(t).splitlines()[0]
     '| Quantity | True value |'
     """
@@ -363,7 +457,7 @@ def card_with_truth(text: str, truth: dict) -> str:
 
     Examples
     --------
-    >>> _, t = generate_tables(seed=1)
+    >>> t = json.loads((SYNTHETIC_DIR / "truth.json").read_text(encoding="utf-8"))
     >>> out = card_with_truth("a\\n<!-- truth:start -->\\nold\\n<!-- truth:end -->\\nb", t)
     >>> "old" in out, out.endswith("<!-- truth:end -->\\nb")
     (False, True)
@@ -377,12 +471,27 @@ def card_with_truth(text: str, truth: dict) -> str:
 
 
 def check(seed: int = SEED, out_dir: Path = SYNTHETIC_DIR) -> list[str]:
-    """Regenerate into a temporary folder; the names of committed files that differ.
+    """Regenerate into a temporary folder; the names of the files in ``out_dir`` that differ.
+
+    ``tests/test_data.py`` checks the committed files byte for byte.
+
+    Parameters
+    ----------
+    seed : int
+        Seed to regenerate with.
+    out_dir : Path
+        Folder holding the files to compare (default: the committed synthetic company).
+
+    Returns
+    -------
+    list of str
+        File names that are missing from ``out_dir`` or differ from a regeneration.
 
     Examples
     --------
-    >>> check()
-    []
+    >>> import tempfile
+    >>> check(out_dir=Path(tempfile.mkdtemp()))   # an empty folder: every file is missing
+    ['contacts.csv', 'customers.csv', 'leads.csv', 'program.csv', 'survey.csv', 'transactions.csv', 'truth.json']
     """
     with tempfile.TemporaryDirectory() as tmp:
         generate(seed, Path(tmp), card=None)
@@ -392,7 +501,7 @@ def check(seed: int = SEED, out_dir: Path = SYNTHETIC_DIR) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.datasets")
+    parser = argparse.ArgumentParser(prog="python -m coursekit.datasets")
     sub = parser.add_subparsers(dest="command", required=True)
     g = sub.add_parser("generate", help="write the synthetic company")
     g.add_argument("--seed", type=int, default=SEED)
