@@ -24,8 +24,6 @@ from helpers.io.report import DataError
 
 _PLAIN = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
 _AMBIGUOUS_DOT = r"^[+-]?\d{1,3}\.\d{3}$"
-_CURRENCY = (r"(?i)(?:RMB|CNY|USD|EUR|GBP|HKD|JPY|TWD|CHF|AUD|CAD|SGD|NTD|US\$|HK\$|NT\$|A\$|C\$|S\$|"
-             r"元|圆|块|円|[¥$€£₩₹])")
 _CODES = r"(?i)(?:RMB|CNY|USD|EUR|GBP|HKD|JPY|TWD|CHF|AUD|CAD|SGD|NTD|US\$|HK\$|NT\$|A\$|C\$|S\$)"
 #: Characters trimmed from both ends of an amount: currency signs and units, and spaces.
 _SYMBOLS = "¥$€£₩₹元圆块円 \t\u00a0\u202f\u3000"
@@ -198,9 +196,12 @@ def parse_amounts(values: object, *, column: str, source: str, lines: np.ndarray
         sub = A.take(arr, rest)
         if A.mask(pc.match_substring_regex(sub, _WIDE)).any():
             sub = pc.utf8_normalize(sub, "NFKC")  # ￥ → ¥, full-width digits and marks
-        currency_count = int(A.mask(pc.match_substring_regex(sub, _CURRENCY)).sum())
+        currency = A.mask(pc.match_substring_regex(sub, "[¥$€£₩₹元圆块円]"))
         if A.mask(pc.match_substring_regex(sub, "[A-Za-z]")).any():  # currency codes (RMB, USD, EUR …)
-            sub = pc.replace_substring_regex(sub, _CODES, "")
+            coded = pc.replace_substring_regex(sub, _CODES, "")
+            currency |= A.mask(pc.not_equal(pc.utf8_length(coded), pc.utf8_length(sub)))
+            sub = coded
+        currency_count = int(currency.sum())
         opens = np.asarray(pc.fill_null(pc.count_substring(sub, "("), 0).to_numpy(zero_copy_only=False))
         closes = np.asarray(pc.fill_null(pc.count_substring(sub, ")"), 0).to_numpy(zero_copy_only=False))
         minus = A.mask(pc.match_substring(sub, "-")) | A.mask(pc.match_substring(sub, "−"))
@@ -209,8 +210,8 @@ def parse_amounts(values: object, *, column: str, source: str, lines: np.ndarray
         neg_styles = int((ok & ((opens == 1) | A.mask(pc.match_substring(sub, "−"))
                                 | A.mask(pc.ends_with(pc.utf8_rtrim(sub, _SYMBOLS), "-")))).sum())
         body = pc.utf8_trim(sub, _SYMBOLS + "()+-−")  # signs, brackets, symbols and spaces around the number
-        for mark in (" ", "'", "’", "\u00a0", "\u202f", "\u3000"):  # spaces and apostrophes between thousands
-            if pc.any(pc.match_substring(body, mark)).as_py():
+        if pc.any(pc.match_substring_regex(body, "[ '’\u00a0\u202f\u3000]")).as_py():
+            for mark in (" ", "'", "’", "\u00a0", "\u202f", "\u3000"):  # spaces and apostrophes between thousands
                 body = pc.replace_substring(body, mark, "")
         ok &= A.mask(pc.match_substring_regex(body, r"^[0-9.,]*[0-9][0-9.,]*$"))  # only digits and marks are left
         for name, value in _classify(body).items():
