@@ -100,6 +100,11 @@ def load_synthetic(table: str, folder: Path = SYNTHETIC_DIR) -> pd.DataFrame:
     table : {"customers", "transactions", "survey", "contacts", "leads", "program"}
     folder : Path, optional
 
+    Returns
+    -------
+    DataFrame
+        The table with its columns typed (dates as datetime, amounts as float).
+
     Raises
     ------
     DataError
@@ -126,6 +131,11 @@ def load_synthetic(table: str, folder: Path = SYNTHETIC_DIR) -> pd.DataFrame:
 class Company:
     """All six tables of the synthetic company (see ``datasets/README.md``).
 
+    Parameters
+    ----------
+    customers, transactions, survey, contacts, leads, program : DataFrame
+        The tables, as :func:`load_synthetic` returns them.
+
     Examples
     --------
     >>> company = load_company()
@@ -143,6 +153,15 @@ class Company:
 
 def load_company(folder: Path = SYNTHETIC_DIR) -> Company:
     """The synthetic company: customers, transactions, survey, contacts, leads and program.
+
+    Parameters
+    ----------
+    folder : Path, optional
+        Where the six CSV files are (default: ``datasets/synthetic``).
+
+    Returns
+    -------
+    Company
 
     Examples
     --------
@@ -162,6 +181,11 @@ def load_online_retail(path: Path | None = None) -> tuple[pd.DataFrame, Cleaning
     Cleaning, in order: drop rows without a CustomerID (the shop could not tell
     who bought), drop cancellation invoices (InvoiceNo starting with "C"),
     drop rows with Quantity <= 0. ``revenue`` = Quantity × UnitPrice (GBP).
+
+    Parameters
+    ----------
+    path : Path, optional
+        The gzip CSV (default: ``datasets/real/online_retail.csv.gz``).
 
     Returns
     -------
@@ -206,6 +230,18 @@ def load_cdnow(sample: bool = False, path: Path | None = None) -> tuple[pd.DataF
 
     Nothing is excluded; records of $0 are kept and counted in the report's
     notes. ``order_id`` is ``<customer>-<row number>``; ``revenue`` in USD.
+
+    Parameters
+    ----------
+    sample : bool
+        The 1/10 sample (2,357 customers) instead of the whole cohort.
+    path : Path, optional
+        The file (default: ``datasets/real/CDNOW_master.txt`` or ``CDNOW_sample.txt``).
+
+    Returns
+    -------
+    (DataFrame, CleaningReport)
+        Standard columns plus ``cds`` (number of CDs bought).
 
     Examples
     --------

@@ -42,7 +42,7 @@ _DATE = (
     r"|(?P<Y6>\d{4})(?P<M6>\d{2})(?P<D6>\d{2}))"
 )
 _TIME = (
-    r"(?:(?:\s*T\s*|\s+|\s*,\s*)(?P<AP1>上午|下午|(?i:am|pm))?\s*(?P<H>\d{1,2})\s*[:时點点]\s*(?P<MI>\d{1,2})\s*分?"
+    r"(?:(?:\s*T\s*|\s+|\s*,\s*)(?P<AP1>上午|下午|(?i:am|pm))?\s*(?P<H>\d{1,2})\s*[:时\x{9ede}点]\s*(?P<MI>\d{1,2})\s*分?"
     r"(?:\s*:\s*(?P<S>\d{1,2})\s*秒?(?:[.,](?P<F>\d{1,9}))?)?\s*(?P<AP2>(?i:a\.?\s?m\.?|p\.?\s?m\.?))?"
     r"(?:\s*(?P<TZ>Z|UTC|GMT|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?))?)?"
 )
@@ -54,6 +54,19 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 @dataclass
 class Dates:
     """Dates read from one column (naive, in one stated zone).
+
+    Parameters
+    ----------
+    values : datetime64 array
+        The dates (NaT where missing or not a date).
+    missing, bad : bool arrays
+        Empty cells; cells that are not dates.
+    dayfirst : bool or None
+        The day/month order used (None when no value needed one).
+    tz : str or None
+        The zone times were converted to.
+    notes : list of (English, Chinese)
+        What was understood, for the report.
 
     Examples
     --------

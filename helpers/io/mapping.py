@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from helpers.io._words import WORDS
+
 #: Header names per role, best first (compared case-, space- and punctuation-insensitively).
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "customer": (
@@ -18,7 +20,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "kundennummer", "kunden nr", "kundennr", "kunde", "numéro client", "client code",
         "客户编号", "客户id", "客户号", "客户代码", "客户编码", "客户账号", "会员号", "会员编号", "会员id", "会员卡号", "会员卡",
         "顾客编号", "顾客id", "用户id", "用户编号", "买家id", "买家账号", "买家", "客户名称", "客户", "会员", "顾客", "用户",
-        "客戶編號", "客戶id", "會員編號", "會員號", "客戶",
     ),
     "date": (
         "invoice date", "invoicedate", "order date", "orderdate", "transaction date", "purchase date", "sale date",
@@ -26,7 +27,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "datetime", "time", "datum", "rechnungsdatum", "bestelldatum", "fecha", "date de commande",
         "订单日期", "下单时间", "下单日期", "交易日期", "交易时间", "购买日期", "购买时间", "销售日期", "付款时间", "支付时间",
         "成交时间", "成交日期", "订单时间", "创建时间", "日期", "时间",
-        "訂單日期", "交易日期", "下單時間", "日期",
     ),
     "amount": (
         "net sales", "net amount", "amount paid", "paid amount", "sales amount", "order amount", "order total",
@@ -34,19 +34,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "paid", "umsatz", "betrag", "nettobetrag", "montant", "importe",
         "实付金额", "实收金额", "支付金额", "付款金额", "订单金额", "交易金额", "成交金额", "销售金额", "销售额", "应付金额",
         "金额", "营业额", "总金额", "合计金额", "消费金额",
-        "實付金額", "金額", "銷售額", "總金額",
     ),
     "order": (
         "order id", "orderid", "order no", "order number", "invoice no", "invoiceno", "invoice number", "invoice id",
         "invoice", "transaction id", "receipt no", "receipt number", "bestellnummer", "rechnungsnummer",
         "订单号", "订单编号", "订单id", "单号", "交易单号", "交易号", "流水号", "发票号", "小票号", "订单",
-        "訂單編號", "訂單號",
     ),
     "cost": (
         "cost", "cogs", "cost of goods", "cost of sales", "total cost", "kosten", "einstandspreis",
-        "成本", "成本金额", "总成本", "进价", "采购成本", "成本價",
+        "成本", "成本金额", "总成本", "进价", "采购成本",
     ),
 }
+# names in traditional characters come last (they are kept in words.txt)
+SYNONYMS = {role: words + WORDS.get(role, ()) for role, words in SYNONYMS.items()}
 ROLES: tuple[str, ...] = ("customer", "date", "amount", "order", "cost")
 #: Names too general to be recognised inside a longer name ("Lifetime value" is not an amount).
 _EXACT_ONLY = {"time", "paid", "value", "total", "created", "member", "account", "client", "sales", "price"}
@@ -55,6 +55,14 @@ REQUIRED: tuple[str, ...] = ("customer", "date", "amount")
 
 def normalise(name: str) -> str:
     """A header name compared loosely: lower case, spaces, dashes, dots and brackets squeezed out.
+
+    Parameters
+    ----------
+    name : str
+
+    Returns
+    -------
+    str
 
     Examples
     --------

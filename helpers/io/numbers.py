@@ -26,7 +26,7 @@ _PLAIN = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
 _AMBIGUOUS_DOT = r"^[+-]?\d{1,3}\.\d{3}$"
 _CODES = r"(?i)(?:RMB|CNY|USD|EUR|GBP|HKD|JPY|TWD|CHF|AUD|CAD|SGD|NTD|US\$|HK\$|NT\$|A\$|C\$|S\$)"
 #: Characters trimmed from both ends of an amount: currency signs and units, and spaces.
-_SYMBOLS = "¥$€£₩₹元圆块円 \t\u00a0\u202f\u3000"
+_SYMBOLS = "¥$€£₩₹元圆块\u5186 \t\u00a0\u202f\u3000"  # \u5186: the Japanese yen sign
 _WIDE = r"[\x{ff01}-\x{ff5e}\x{ffe5}]"  # full-width forms: digits, ． ， －, ￥
 _BODY = {
     "int": r"^\d+$",
@@ -71,6 +71,17 @@ def _classify(body: pa.ChunkedArray) -> dict[str, np.ndarray]:
 @dataclass
 class Amounts:
     """Amounts read from one column.
+
+    Parameters
+    ----------
+    values : float array
+        The amounts (NaN where missing or not a number).
+    missing, bad : bool arrays
+        Empty cells; cells that are not amounts.
+    decimal, thousands : str
+        The marks used.
+    notes : list of (English, Chinese)
+        What was understood, for the report.
 
     Examples
     --------
@@ -196,7 +207,7 @@ def parse_amounts(values: object, *, column: str, source: str, lines: np.ndarray
         sub = A.take(arr, rest)
         if A.mask(pc.match_substring_regex(sub, _WIDE)).any():
             sub = pc.utf8_normalize(sub, "NFKC")  # ￥ → ¥, full-width digits and marks
-        currency = A.mask(pc.match_substring_regex(sub, "[¥$€£₩₹元圆块円]"))
+        currency = A.mask(pc.match_substring_regex(sub, "[¥$€£₩₹元圆块\u5186]"))
         if A.mask(pc.match_substring_regex(sub, "[A-Za-z]")).any():  # currency codes (RMB, USD, EUR …)
             coded = pc.replace_substring_regex(sub, _CODES, "")
             currency |= A.mask(pc.not_equal(pc.utf8_length(coded), pc.utf8_length(sub)))

@@ -26,6 +26,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
 from helpers.io import _arrow as A
+from helpers.io._words import WORDS
 from helpers.io.dates import parse_dates
 from helpers.io.mapping import REQUIRED, ROLES, normalise, propose
 from helpers.io.numbers import parse_amounts
@@ -35,7 +36,7 @@ from helpers.io.sniff import (Layout, detect_encoding, encoding_label, file_kind
 
 #: Dates before this are taken as placeholders (1900-01-01, 1970-01-01) unless ``date_floor=`` says otherwise.
 DATE_FLOOR = "1990-01-01"
-_TOTALS = (r"(?i)^\s*(?:合计|合計|总计|總計|小计|小計|总和|共计|合计金额|total|totals|grand\s*total|sub\s*-?\s*total|sum|"
+_TOTALS = (r"(?i)^\s*(?:合计|总计|小计|总和|共计|合计金额|" + "|".join(WORDS["totals"]) + r"|total|totals|grand\s*total|sub\s*-?\s*total|sum|"
            r"summe|gesamt|gesamtsumme|totaal|totale|somme)\s*[:：]?\s*(?:\(.*\)|（.*）)?\s*$")
 _EXCLUDE_WARN = 0.05
 
@@ -381,6 +382,17 @@ def _load(path: Path, *, sep: str | None, encoding: str | None, sheet: str | int
 @dataclass
 class MappingSuggestion:
     """The columns of a file and the mapping the kit proposes for them.
+
+    Parameters
+    ----------
+    path : str
+        The file, as the call should name it.
+    columns : list of str
+        The header.
+    mapping : dict
+        Role (customer, date, amount, order, cost) → column.
+    options : dict
+        Reading options the call must repeat (sep, encoding, sheet, header_row).
 
     Examples
     --------

@@ -24,8 +24,15 @@ class DataError(ValueError):
 class CleaningStep:
     """One cleaning rule and the rows it excluded.
 
-    ``example_rows`` are row numbers as in the file (at most five); ``reason_zh``
-    is the reason in Chinese (the English one is used when it is empty).
+    Parameters
+    ----------
+    reason : str
+        Why the rows were excluded.
+    rows_excluded : int
+    example_rows : list of int
+        Row numbers as in the file (at most five).
+    reason_zh : str
+        The reason in Chinese (the English one is used when it is empty).
 
     Examples
     --------
@@ -40,6 +47,14 @@ class CleaningStep:
 
     def text(self, lang: str = "en") -> str:
         """The reason in ``lang``.
+
+        Parameters
+        ----------
+        lang : {"en", "zh"}
+
+        Returns
+        -------
+        str
 
         Examples
         --------
@@ -74,10 +89,26 @@ class CleaningReport:
     line (or Excel row) number an editor shows, counting title rows and blank lines;
     for the course loaders, the header is row 1.
 
-    ``notes`` say what was decided (encoding, number and date formats, time
-    zone, sheet and header row); ``notes_zh`` holds the same notes in Chinese when
-    the loader wrote them; ``warnings`` flag things to look at before trusting the
-    result (a large share excluded, say).
+    Parameters
+    ----------
+    source : str
+        The file's name.
+    raw_rows : int
+        Rows read (below the header).
+    steps : list of CleaningStep
+        Each exclusion rule and its rows.
+    kept_rows : int
+    notes, notes_zh : list of str
+        What was decided (encoding, number and date formats, time zone, sheet and header
+        row), in English and in Chinese.
+    warnings, warnings_zh : list of str
+        Things to look at before trusting the result (a large share excluded, say).
+    encoding : str, optional
+        The text encoding used.
+    columns : dict
+        Role → the file's column.
+    lang : {"en", "zh"}
+        Language of ``str(report)`` and the notebook view.
 
     Examples
     --------
@@ -114,6 +145,11 @@ class CleaningReport:
     def note(self, en: str, zh: str = "") -> None:
         """Add a note in English and (optionally) Chinese.
 
+        Parameters
+        ----------
+        en, zh : str
+            The note; ``zh`` defaults to the English text.
+
         Examples
         --------
         >>> r = CleaningReport("f.csv", 0)
@@ -126,6 +162,11 @@ class CleaningReport:
 
     def warn(self, en: str, zh: str = "") -> None:
         """Add a warning (something to check before trusting the result) in English and Chinese.
+
+        Parameters
+        ----------
+        en, zh : str
+            The warning; ``zh`` defaults to the English text.
 
         Examples
         --------
@@ -150,6 +191,15 @@ class CleaningReport:
     def to_frame(self, lang: str = "en") -> pd.DataFrame:
         """One row per step plus the totals, for display or export.
 
+        Parameters
+        ----------
+        lang : {"en", "zh"}
+
+        Returns
+        -------
+        DataFrame
+            ``step``, ``rows`` (negative for exclusions), ``example rows``.
+
         Examples
         --------
         >>> CleaningReport("f.csv", 3, [CleaningStep("bad date", 1, [2])], 2).to_frame()["rows"].tolist()
@@ -164,6 +214,14 @@ class CleaningReport:
 
     def to_text(self, lang: str | None = None) -> str:
         """The report as plain text in ``lang`` ("en" or "zh"; default: the report's ``lang``).
+
+        Parameters
+        ----------
+        lang : {"en", "zh"}, optional
+
+        Returns
+        -------
+        str
 
         Examples
         --------
@@ -208,6 +266,14 @@ class CleaningReport:
 
     def to_html(self, lang: str | None = None) -> str:
         """The report as an HTML table (what a notebook shows), in ``lang``.
+
+        Parameters
+        ----------
+        lang : {"en", "zh"}, optional
+
+        Returns
+        -------
+        str
 
         Examples
         --------

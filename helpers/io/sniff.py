@@ -17,6 +17,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from helpers.io._words import WORDS
 from helpers.io.report import DataError
 
 #: Encodings tried when a file is not UTF-8, in order of preference on a tie (others: pass ``encoding=``).
@@ -27,11 +28,19 @@ _ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "U
                    "big5": "Big5", "cp1252": "Windows-1252 (cp1252)", "shift_jis": "Shift-JIS", "euc_kr": "EUC-KR"}
 #: Words that appear in headers of Chinese exports: decoding that shows them is the right decoding.
 _HEADER_HINTS = ("客户", "顾客", "会员", "订单", "日期", "时间", "金额", "实付", "销售", "编号", "名称", "数量", "单价",
-                 "客戶", "會員", "訂單", "金額", "銷售", "編號", "Customer", "Date", "Amount", "Invoice", "Order")
+                 "Customer", "Date", "Amount", "Invoice", "Order") + WORDS["hints"]
 
 
 def encoding_label(encoding: str) -> str:
     """A readable name for a Python codec name.
+
+    Parameters
+    ----------
+    encoding : str
+
+    Returns
+    -------
+    str
 
     Examples
     --------
@@ -48,6 +57,10 @@ def file_kind(path: Path) -> str:
     ----------
     path : Path
         The file (its name is used only in messages: a PDF renamed .csv is still a PDF).
+
+    Returns
+    -------
+    str
 
     Raises
     ------
@@ -115,6 +128,16 @@ def file_kind(path: Path) -> str:
 def read_sample(path: Path, kind: str, size: int = _SAMPLE_BYTES) -> bytes:
     """The first ``size`` bytes of the (decompressed) file.
 
+    Parameters
+    ----------
+    path : Path
+    kind : {"text", "gzip"}
+    size : int
+
+    Returns
+    -------
+    bytes
+
     Examples
     --------
     >>> import tempfile
@@ -167,7 +190,7 @@ def _whole_lines(data: bytes, at_end: bool) -> bytes:
     return data[: data.rfind(b"\n") + 1]
 
 
-#: Common Chinese characters, simplified and traditional (sales exports: names, goods, places, header words).
+#: Common Chinese characters, simplified here and traditional in words.txt (names, goods, places, header words).
 #: Text decoded with the wrong one of GB18030 and Big5 turns into rarer characters.
 _COMMON_HAN = set(
     "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么心多天而能好"
@@ -181,10 +204,7 @@ _COMMON_HAN = set(
     "售价格购买付款支退货陈林黄吴赵孙周徐朱胡郭何罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏"
     "钟汪田任姜范方石姚谭廖邹熊金陆郝孔崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文芳伟娜秀英敏静丽强磊军洋勇艳杰"
     "娟涛明超霞平刚桂茶叶具衣服装鞋包食品饮料酒水果蔬菜米油电器家居日用百货店铺超市旗舰"
-    "這來國個說們為時會著過學對裡後麼沒發當無開見經頭從動兩長樣現將與實點種聲話兒問機給幾業間電門東聽氣關內軍產萬體別處總"
-    "場師書員華報馬張難數車應親界務記邊風戰許覺題統請愛讓認論義術結連遠資隊帶條變聯權領傳紅決達辦區轉眾輕語滿寫識極黃臉錢黨"
-    "設雙歷廣議際則單據導網專誰讀飛觀爭組視濟離雖壞興戶訂號額編價購買貨陳趙孫鄭謝韓馮蕭曹鄧葉閻餘潘鍾顧鄒龍萬賀賴龔傑濤剛鞋"
-    "飲電器居貨店鋪")
+    ) | set(WORDS["common"])
 
 
 def _plausibility(text: str) -> int:
@@ -317,6 +337,24 @@ def detect_encoding(path: Path, kind: str, sample: bytes, encoding: str | None =
 @dataclass
 class Layout:
     """Where the table is in a text file or sheet: separator, header row, column names.
+
+    Parameters
+    ----------
+    sep : str or None
+        The separator (None for a sheet).
+    header_line : int
+        File row of the header.
+    names : list of str
+        Column names (unnamed columns are ``column_<k>``).
+    records_before_data : int
+        Records up to and including the header.
+    width : int
+        Number of columns.
+    padded : list of str
+        Names made up for columns the header does not name.
+    notes : list of (English, Chinese)
+    header_fields : int
+        Columns the header names.
 
     Examples
     --------
