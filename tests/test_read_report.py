@@ -157,3 +157,37 @@ def test_dates_in_the_future_never_move_the_analysis_date(tmp_path):
     assert reasons[0] == "dated before 1990-01-01 (date_floor=)" and reasons[1].startswith("dated after today (")
     frame, _ = read_transactions(p, customer="c", date="d", amount="a", date_floor="1800-01-01")
     assert frame["customer_id"].tolist() == ["A", "C"]
+
+
+def test_decimal_and_thousands_options_settle_what_the_data_cannot(tmp_path):
+    p = tmp_path / "amounts.csv"
+    p.write_text("Kunde;Datum;Betrag\nA;2024-01-05;1.234\nB;2024-01-06;5.678\n")
+    with pytest.raises(DataError, match=r"amounts.csv: column 'Betrag' cannot tell its decimal mark: row 2 has '1.234'"):
+        read_transactions(p, customer="Kunde", date="Datum", amount="Betrag")
+    frame, _ = read_transactions(p, customer="Kunde", date="Datum", amount="Betrag", decimal=",")
+    assert frame["revenue"].tolist() == [1234.0, 5678.0]
+    frame, _ = read_transactions(p, customer="Kunde", date="Datum", amount="Betrag", thousands=".")
+    assert frame["revenue"].tolist() == [1234.0, 5678.0]
+    frame, _ = read_transactions(p, customer="Kunde", date="Datum", amount="Betrag", decimal=".")
+    assert frame["revenue"].tolist() == [1.234, 5.678]
+    with pytest.raises(DataError, match="decimal= and thousands= are both '.'"):
+        read_transactions(p, customer="Kunde", date="Datum", amount="Betrag", decimal=".", thousands=".")
+
+
+def test_a_forced_convention_excludes_the_rows_that_do_not_fit(tmp_path):
+    p = tmp_path / "mixed.csv"
+    p.write_text("c,d,a\nA,2024-01-05,12.50\nB,2024-01-06,\"1.157,43\"\nC,2024-01-07,3\n")
+    frame, report = read_transactions(p, customer="c", date="d", amount="a", decimal=".")
+    assert frame["customer_id"].tolist() == ["A", "C"] and frame["revenue"].tolist() == [12.5, 3.0]
+    assert [(s.reason, s.example_rows) for s in report.steps] == [("amount is not a number", [3])]
+
+
+def test_suggest_mapping_reads_a_sheet_below_its_title(tmp_path):
+    p = _book(tmp_path / "s.xlsx", {"导出": [["客户订单明细"], [None], ["客户ID", "订单日期", "商品", "实付金额"],
+                                            ["C1", "2024-03-05", "茶", 12]]})
+    s = suggest_mapping(p)
+    assert s.columns == ["客户ID", "订单日期", "商品", "实付金额"]
+    assert s.mapping == {"customer": "客户ID", "date": "订单日期", "amount": "实付金额"}
+    frame, report = read_transactions(p, **s.mapping)
+    assert frame["revenue"].tolist() == [12.0] and report.raw_rows == 1
+    assert any("the header is row 3" in n for n in report.notes)
