@@ -31,6 +31,7 @@ LABELS: dict[str, dict[str, str]] = {
     "lift_bought_share": {"en": "share who bought", "zh": "购买客户占比"},
     "lift_half_before": {"en": "Half-year before", "zh": "项目前半年"},
     "lift_half_after": {"en": "Half-year after", "zh": "项目后半年"},
+    "lift_period_axis": {"en": "Period (six months each)", "zh": "时期（各半年）"},
     "lift_power_title": {"en": "How often a test detects {effect} on a {baseline} repurchase rate",
                          "zh": "在 {baseline} 的复购率上，检验能发现 {effect} 提升的概率"},
     "lift_power_axis": {"en": "Chance of detecting the effect (power)", "zh": "发现效果的概率（检验效能）"},

@@ -164,6 +164,7 @@ def plot_before_after(means: pd.DataFrame, measure: str = "purchases", *, lang: 
             ax.annotate(fmt(y), (x, y), xytext=(0, 10 if up else -12), textcoords="offset points",
                         ha="center", va="bottom" if up else "top", fontsize=10, color=color)
     ax.set_xticks([0, 1], [label("lift_half_before", lang), label("lift_half_after", lang)])
+    ax.set_xlabel(label("lift_period_axis", lang))
     ax.set_xlim(-0.3, 1.3)
     ax.set_ylim(0, 1.15 * float(means[["before", "after"]].to_numpy().max()))
     if measure == "bought":
