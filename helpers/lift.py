@@ -211,8 +211,8 @@ def wilson_interval(successes: ArrayLike, n: ArrayLike, confidence: float = 0.95
 
     Examples
     --------
-    >>> [round(v, 4) for v in wilson_interval(81, 263)]     # Newcombe (1998a), example (i)
-    [0.308, 0.2553, 0.3662]
+    >>> [round(v, 4) for v in wilson_interval(15, 148)]     # Newcombe (1998a), example (ii)
+    [0.1014, 0.0624, 0.1605]
     >>> [round(v, 4) for v in wilson_interval(0, 20)]
     [0.0, 0.0, 0.1611]
     """
