@@ -75,6 +75,8 @@ class LiftExplorer:
         self.sentence = widgets.HTML()
         self.image = widgets.Image(format="png")
         self.studies = None
+        self._fig, self._ax = plt.subplots(figsize=(8, 4.2), dpi=80)  # one figure, redrawn on every move
+        plt.close(self._fig)
         for slider in (self.n_t, self.n_c, self.baseline, self.effect):
             slider.observe(lambda change: self.update(), names="value")
         self.widget = widgets.VBox([self.n_t, self.n_c, self.baseline, self.effect, self.sentence, self.image])
@@ -99,11 +101,10 @@ class LiftExplorer:
             low=f"{100 * typical.low:+.1f}", high=f"{100 * typical.high:+.1f}", studies=len(self.studies),
             detected=f"{self.studies['detected'].mean():.0%}", power=f"{power:.0%}",
             covered=f"{self.studies['covers'].mean():.0%}")
-        fig, ax = plt.subplots(figsize=(8, 4.2), dpi=80)
-        plot_studies(self.studies, show=40, lang=self.lang, ax=ax)
-        fig.tight_layout()
-        self.image.value = figure_png(fig, dpi=80)
-        plt.close(fig)
+        self._ax.clear()
+        plot_studies(self.studies, show=40, lang=self.lang, ax=self._ax)
+        self._fig.tight_layout()
+        self.image.value = figure_png(self._fig, dpi=80)
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         return self.widget._repr_mimebundle_(**kwargs)
