@@ -323,4 +323,109 @@ SENTENCES: dict[str, dict[str, str]] = {
               "{vip:,} 位 VIP 会员中有 {vip_a:,} 位按毛利属于 A 类，但被会员规则称为“常规”的客户中，"
               "也有 {regular_a:,} 位属于 A 类。在写服务方案之前，先决定由哪种分层方式来决定服务。",
     },
+    # module 10: did the program work? (lift)
+    "m10_groups": {
+        "en": "**{n_t:,} customers** got the program and **{n_c:,}** did not. In the half-year before the start they "
+              "bought {p_t:.2f} and {p_c:.2f} times each on average and spent ¥{v_t:,.0f} and ¥{v_c:,.0f}: alike, as a "
+              "random split makes them. The outcome we compare: did the customer buy again between {start} and {end}?",
+        "zh": "**{n_t:,} 位客户**参加了项目，**{n_c:,} 位**没有参加。项目开始前半年，两组客户平均各买了 {p_t:.2f} 次和 "
+              "{p_c:.2f} 次，花了 ¥{v_t:,.0f} 和 ¥{v_c:,.0f}：两组很相似，随机分组正是要做到这一点。我们比较的结果是："
+              "客户在 {start} 到 {end} 之间有没有再次购买？",
+    },
+    "m10_truth_inside": {
+        "en": "The repurchase rate was **{rate_t:.1%}** with the program and **{rate_c:.1%}** without: a difference of "
+              "**{diff:+.1f} percentage points** (95% interval {diff_low:+.1f} to {diff_high:+.1f}), a relative lift of "
+              "**{lift:+.1%}** (95% interval {lift_low:+.1%} to {lift_high:+.1%}). The simulation knows the true effect in "
+              "this sample: {true_diff:+.1f} points, {true_lift:+.1%}. **Both intervals contain it.**",
+        "zh": "参加项目的客户复购率为 **{rate_t:.1%}**，没参加的为 **{rate_c:.1%}**：相差 **{diff:+.1f} 个百分点**"
+              "（95% 区间 {diff_low:+.1f} 到 {diff_high:+.1f}），相对提升 **{lift:+.1%}**（95% 区间 {lift_low:+.1%} 到 "
+              "{lift_high:+.1%}）。模拟数据知道这批客户的真实效果：{true_diff:+.1f} 个百分点，即 {true_lift:+.1%}。"
+              "**两个区间都包含了真实值。**",
+    },
+    "m10_truth_outside": {
+        "en": "The repurchase rate was **{rate_t:.1%}** with the program and **{rate_c:.1%}** without: a difference of "
+              "**{diff:+.1f} percentage points** (95% interval {diff_low:+.1f} to {diff_high:+.1f}), a relative lift of "
+              "**{lift:+.1%}** (95% interval {lift_low:+.1%} to {lift_high:+.1%}). The true effect in this sample is "
+              "{true_diff:+.1f} points, {true_lift:+.1%}: **outside an interval**, which happens in one study in twenty.",
+        "zh": "参加项目的客户复购率为 **{rate_t:.1%}**，没参加的为 **{rate_c:.1%}**：相差 **{diff:+.1f} 个百分点**"
+              "（95% 区间 {diff_low:+.1f} 到 {diff_high:+.1f}），相对提升 **{lift:+.1%}**（95% 区间 {lift_low:+.1%} 到 "
+              "{lift_high:+.1%}）。这批客户的真实效果是 {true_diff:+.1f} 个百分点，即 {true_lift:+.1%}："
+              "**落在了区间之外**，二十次研究中会有一次这样。",
+    },
+    "m10_drift": {
+        "en": "Without the program, the control group's purchases per customer went from {c_before:.2f} to "
+              "{c_after:.2f} (**{c_change:+.0%}**): that is the drift. The treatment group went from {t_before:.2f} to "
+              "{t_after:.2f} ({t_change:+.0%}). A before/after report credits the program with {t_change:+.0%}; compared "
+              "with the control group, program customers bought **{vs_control:+.0%}** more.",
+        "zh": "没有项目时，对照组的客均购买次数从 {c_before:.2f} 变为 {c_after:.2f}（**{c_change:+.0%}**）：这就是漂移。"
+              "实验组从 {t_before:.2f} 变为 {t_after:.2f}（{t_change:+.0%}）。只看项目前后的报告会把 {t_change:+.0%} "
+              "记在项目头上；而和对照组相比，参加项目的客户多买了 **{vs_control:+.0%}**。",
+    },
+    "m10_claim": {
+        "en": "A report without a control group would say: *“{who} spent ¥{before:,.0f} each in the half-year before the "
+              "program and ¥{after:,.0f} in the half-year after: {change:+.0%}.”*",
+        "zh": "没有对照组的报告会这样写：*“{who}在项目前半年人均消费 ¥{before:,.0f}，项目后半年人均 ¥{after:,.0f}："
+              "{change:+.0%}。”*",
+    },
+    "m10_methods": {
+        "en": "Before vs after says **{naive:+.1f} points**: the program would look like a disaster, because every "
+              "program customer had bought in the half-year before ({bought_before:.0%}: that was the rule for joining). "
+              "Difference-in-differences says {did:+.1f} points ({did_low:+.1f} to {did_high:+.1f}) and treatment vs "
+              "control {rand:+.1f}: both intervals contain the truth ({true_diff:+.1f}).",
+        "zh": "项目前后对比得出 **{naive:+.1f} 个百分点**：项目看起来像一场灾难，因为每位项目客户在项目前半年都买过东西"
+              "（{bought_before:.0%}：这就是参加项目的条件）。双重差分得出 {did:+.1f} 个百分点（{did_low:+.1f} 到 "
+              "{did_high:+.1f}），实验组对比对照组得出 {rand:+.1f}：两个区间都包含真实值（{true_diff:+.1f}）。",
+    },
+    "m10_revenue": {
+        "en": "Program customers spent **¥{diff:,.0f} more** each in the half-year (bootstrap interval ¥{boot_low:,.0f} "
+              "to ¥{boot_high:,.0f}; relative {rel:+.0%}, interval {rel_low:+.0%} to {rel_high:+.0%}). CUPED adjusts each "
+              "customer's revenue by their revenue in the half-year before (θ = {theta:.2f}): same question, an interval "
+              "**{narrower:.0%} narrower** (¥{cuped_low:,.0f} to ¥{cuped_high:,.0f}). The data card records no true "
+              "revenue effect, so here the interval is all we know.",
+        "zh": "参加项目的客户在这半年里人均**多花了 ¥{diff:,.0f}**（自助法区间 ¥{boot_low:,.0f} 到 ¥{boot_high:,.0f}；"
+              "相对提升 {rel:+.0%}，区间 {rel_low:+.0%} 到 {rel_high:+.0%}）。CUPED 用每位客户项目前半年的销售额来调整"
+              "（θ = {theta:.2f}）：问题相同，区间却**窄了 {narrower:.0%}**（¥{cuped_low:,.0f} 到 ¥{cuped_high:,.0f}）。"
+              "数据说明里没有记录销售额的真实效果，所以这里我们只知道这个区间。",
+    },
+    "m10_membership": {
+        "en": "Today {vip_t:.1%} of the treatment group and {vip_c:.1%} of the control group are VIP members, and "
+              "{walkin_t:.1%} against {walkin_c:.1%} are walk-in customers. Membership is recorded *now*, after the "
+              "program had six months to change who joins: comparing today's VIPs is no longer a fair comparison. "
+              "So we fix the tier **at the start**: ABC classes by revenue in the half-year before (module 02).",
+        "zh": "目前实验组中 {vip_t:.1%}、对照组中 {vip_c:.1%} 是 VIP 会员，散客的比例分别是 {walkin_t:.1%} 和 "
+              "{walkin_c:.1%}。会员身份是*现在*记录的，项目已经有半年时间去改变谁成为会员：拿今天的 VIP 来比较已经不公平了。"
+              "所以我们把层级固定在**项目开始时**：按项目前半年的销售额做 ABC 分类（第 02 模块）。",
+    },
+    "m10_tier_a_rules_out": {
+        "en": "For the key customers (A), the program's relative lift on repurchase is **{lift:+.0%}**, with a 95% "
+              "interval from {low:+.0%} to {high:+.0%}. **+30% lies outside the interval**: these data rule it out for "
+              "the top tier.",
+        "zh": "对关键客户（A 类），项目对复购率的相对提升是 **{lift:+.0%}**，95% 区间从 {low:+.0%} 到 {high:+.0%}。"
+              "**+30% 在区间之外**：对最高层级来说，这些数据排除了 +30%。",
+    },
+    "m10_tier_a_allows": {
+        "en": "For the key customers (A), the program's relative lift on repurchase is **{lift:+.0%}**, with a 95% "
+              "interval from {low:+.0%} to {high:+.0%}. +30% lies inside the interval: these data neither show nor rule "
+              "out a +30% lift for the top tier.",
+        "zh": "对关键客户（A 类），项目对复购率的相对提升是 **{lift:+.0%}**，95% 区间从 {low:+.0%} 到 {high:+.0%}。"
+              "+30% 在区间之内：这些数据既不能证明、也不能排除最高层级 +30% 的提升。",
+    },
+    "m10_power": {
+        "en": "A's control customers repurchased at {base:.0%}; +30% would mean {target:.0%}. A test would detect a lift "
+              "that large with **{n30:,} customers per group** (80% power): it would be hard to miss. A realistic +10% "
+              "needs **{n10:,} per group**; the A tier has about {n_a:,} per group, which detects +10% only "
+              "**{power_a:.0%}** of the time, and its interval of the lift spans about {width:.0%} from end to end.",
+        "zh": "A 类对照组客户的复购率是 {base:.0%}；+30% 意味着 {target:.0%}。要以 80% 的检验效能发现这么大的提升，"
+              "**每组 {n30:,} 位客户**就够了：这么大的效果很难被漏掉。更现实的 +10% 则需要**每组 {n10:,} 位**；"
+              "A 类每组只有约 {n_a:,} 位，只有 **{power_a:.0%}** 的机会发现 +10%，其相对提升区间从一端到另一端约宽 {width:.0%}。",
+    },
+    "m10_test_roll": {
+        "en": "If the goal is to **pick the better offer** for the {population:,} eligible customers rather than to prove "
+              "an effect, Feit & Berman's profit-maximising test puts only **{n_tr:,} customers in each group** and rolls "
+              "the winner out to the rest (assuming two offers' repurchase rates typically differ by about {prior:.0%}: "
+              "a guess to state openly). A wrong pick between two nearly equal offers costs little.",
+        "zh": "如果目标是为 {population:,} 位符合条件的客户**挑出更好的方案**，而不是证明效果，"
+              "Feit 和 Berman 的利润最大化测试每组只需 **{n_tr:,} 位客户**，然后把胜出的方案推广给其余客户"
+              "（假设两个方案的复购率通常相差约 {prior:.0%}：这个假设要公开说明）。在两个几乎一样好的方案之间选错，代价很小。",
+    },
 }
