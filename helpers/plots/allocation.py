@@ -137,13 +137,10 @@ def plot_response_curves(
                     color=tier_color(tier, i), zorder=4)
     if split is not None:
         table = evaluate_split(curves, split)
-        half = 0.08 * max_budget
         for i, tier in enumerate(curves.index):
-            bx, by, slope = (float(table.loc[tier, c]) for c in ("budget", "return", "marginal_return"))
-            ax.plot(bx, by, "o", color=tier_color(tier, i), ms=9, mec="black", zorder=5)
-            if bx > 0:
-                ax.plot([bx - half, bx + half], [by - slope * half, by + slope * half], color="black", lw=1.2,
-                        ls="--", zorder=4)
+            ax.plot([], [], "o", color=tier_color(tier, i), ms=9, mec="black", zorder=5, gid=f"split-dot:{tier}")
+            ax.plot([], [], color="black", lw=1.2, ls="--", zorder=4, gid=f"split-slope:{tier}")
+        move_split_marks(ax, table, max_budget)
     handles, labels = ax.get_legend_handles_labels()
     if split is not None:
         handles.append(Line2D([], [], marker="o", color="black", ls="--", mfc="grey", mec="black"))
@@ -159,6 +156,48 @@ def plot_response_curves(
     ax.set_ylabel(label("alloc_return_axis", lang))
     ax.set_title(label("alloc_curves_title", lang))
     return ax
+
+
+def move_split_marks(ax: Axes, table: pd.DataFrame, max_budget: float) -> list:
+    """Move the split's dots and slope lines of :func:`plot_response_curves` to a new split (for fast redraws).
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        A chart drawn by :func:`plot_response_curves` with a split.
+    table : DataFrame
+        :func:`helpers.allocation.evaluate_split` of the new split (``budget``, ``return``, ``marginal_return``).
+    max_budget : float
+        The chart's x range (¥); the slope lines are 16% of it long.
+
+    Returns
+    -------
+    list of matplotlib Line2D
+        The moved artists (dots and slopes, by tier); an unfunded tier's slope line is empty.
+
+    Examples
+    --------
+    >>> from helpers.allocation import evaluate_split, make_curves
+    >>> c = make_curves({"a": 100}, {"a": 50.0}, {"a": 0.02})
+    >>> ax = plot_response_curves(c, pd.Series({"a": 1000.0}), max_budget=5000)
+    >>> moved = move_split_marks(ax, evaluate_split(c, {"a": 2000.0}), 5000)
+    >>> list(moved[0].get_xdata())
+    [2000.0]
+    >>> plt.close(ax.figure)
+    """
+    marks = {line.get_gid(): line for line in ax.get_lines() if line.get_gid()}
+    half = 0.08 * max_budget
+    moved = []
+    for tier, row in table.iterrows():
+        bx, by, slope = float(row["budget"]), float(row["return"]), float(row["marginal_return"])
+        dot, line = marks[f"split-dot:{tier}"], marks[f"split-slope:{tier}"]
+        dot.set_data([bx], [by])
+        if bx > 0:
+            line.set_data([bx - half, bx + half], [by - slope * half, by + slope * half])
+        else:
+            line.set_data([], [])
+        moved += [dot, line]
+    return moved
 
 
 @shared_docs
