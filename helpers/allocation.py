@@ -853,7 +853,9 @@ def tier_economics(
     Raises
     ------
     ValueError
-        If ``initiated_by`` holds values other than "company" and "customer", or a tier is missing.
+        If ``initiated_by`` holds values other than "company" and "customer", a customer has no tier,
+        or a transaction or contact in the window belongs to a customer missing from ``tiers`` (their
+        money would otherwise drop out of every tier).
 
     Examples
     --------
@@ -881,12 +883,21 @@ def tier_economics(
     end = resolve_as_of(transactions, as_of, date=date)
     tx = _window(transactions, date, end, window_days)
     log = _window(contacts, date, end, window_days)
-    per = contribution_table(tx, customer=customer, amount=amount, cost=cost,
-                             contacts=log[log[initiated_by].astype(str) == "customer"], cost_to_serve=cost_to_serve)
     ids = tiers.index
+    for name, frame in (("transaction", tx), ("contact", log)):
+        untiered = ~frame[customer].isin(ids)
+        if untiered.any():
+            raise ValueError(f"tier_economics: {int(untiered.sum())} {name} row(s) in the window belong to "
+                             f"{frame.loc[untiered, customer].nunique()} customer(s) without a tier (e.g. "
+                             f"{frame.loc[untiered, customer].iloc[0]!r}); give every customer a tier, e.g. with "
+                             "service_tiers(..., customers=the customer table).")
+    asked = log[log[initiated_by].astype(str) == "customer"]
+    # module 03's cost to serve, limited to what customers asked for; it lists only customers who bought
+    per = contribution_table(tx, customer=customer, amount=amount, cost=cost, contacts=asked,
+                             cost_to_serve=cost_to_serve)
     margin = per["margin"].reindex(ids, fill_value=0.0)
     revenue = per["revenue"].reindex(ids, fill_value=0.0)
-    reactive = per["cost_to_serve"].reindex(ids, fill_value=0.0)
+    reactive = asked.groupby(customer)[cost_to_serve].sum().reindex(ids, fill_value=0.0)  # buyers or not
     company = log[log[initiated_by].astype(str) == "company"].groupby(customer)[cost_to_serve].sum()
     company = company.reindex(ids, fill_value=0.0)
     t = tiers.astype(str)
