@@ -449,30 +449,37 @@ def equal_marginal_split(
     if (floor * n).sum() > budget * (1 + 1e-12):
         raise ValueError(f"equal_marginal_split: the minimum spend per customer costs ¥{(floor * n).sum():,.0f}, "
                          f"more than the budget of ¥{budget:,.0f}; lower the minimum or raise the budget.")
+    x, level = _equal_marginal(n, k, g, budget, floor)
+    return pd.Series(x, index=c.index, name="optimal"), level
+
+
+def _equal_marginal(n: np.ndarray, k: np.ndarray, g: np.ndarray, budget: float,
+                    floor: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """The rule's split on plain arrays (tier budgets, λ); the inputs are already checked."""
+    floor = np.zeros_like(n) if floor is None else floor
     first = k * g
     left = budget - (floor * n).sum()
     if left <= 0 or not (first > 0).any():
         x = floor * n
         if left > 0:  # every ceiling is 0: nothing returns anything; spread what is left by customers
             x = x + left * n / n.sum()
-        return pd.Series(x, index=c.index, name="optimal"), float("nan")
+        return x, float("nan")
+    log_first = np.log(np.where(first > 0, first, 1.0))
 
     def spend_at(log_level: float) -> np.ndarray:
-        with np.errstate(divide="ignore"):
-            b = np.where(first > 0, np.log(np.where(first > 0, first, 1.0)) - log_level, -np.inf) / g
+        b = np.where(first > 0, (log_first - log_level) / g, -np.inf)
         return np.maximum(b, floor) * n
 
     def excess(log_level: float) -> float:
         return float(spend_at(log_level).sum()) - budget
 
-    hi = float(np.log(first[first > 0].max()))
+    hi = float(log_first[first > 0].max())
     lo = hi - 1.0
     while excess(lo) < 0:  # lower λ until the tiers would spend more than the budget
         lo -= 2.0 * (hi - lo)
     log_level = optimize.brentq(excess, lo, hi, xtol=1e-13, rtol=1e-13, maxiter=500)
     x = spend_at(log_level)
-    x *= budget / x.sum()
-    return pd.Series(x, index=c.index, name="optimal"), float(np.exp(log_level))
+    return x * (budget / x.sum()), float(np.exp(log_level))
 
 
 # ----------------------------------------------------------------------------- heuristics and comparisons
@@ -586,7 +593,8 @@ def compare_splits(curves: pd.DataFrame, splits: pd.DataFrame) -> pd.DataFrame:
         table = evaluate_split(c, splits[name])
         spent = float(table["budget"].sum())
         got = float(table["return"].sum())
-        best = float(evaluate_split(c, optimal_split(c, spent))["return"].sum()) if spent > 0 else 0.0
+        n, k, g = _arrays(c)
+        best = float(_tier_return(_equal_marginal(n, k, g, spent)[0], n, k, g).sum()) if spent > 0 else 0.0
         rows[name] = {"budget": spent, "return": got, "return_per_yuan": got / spent if spent else np.nan,
                       "net_return": got - spent, "vs_optimal": got / best if best > 0 else np.nan,
                       "lost": max(best - got, 0.0)}
@@ -703,9 +711,8 @@ def budget_curve(curves: pd.DataFrame, budgets: Sequence[float] | np.ndarray) ->
         if b == 0:
             rows.append((0.0, 0.0, float((k * g).max())))
             continue
-        split, level = equal_marginal_split(c, b)
-        got = float(_tier_return(split.to_numpy(float), n, k, g).sum())
-        rows.append((b, got, level))
+        x, level = _equal_marginal(n, k, g, b)
+        rows.append((b, float(_tier_return(x, n, k, g).sum()), level))
     out = pd.DataFrame(rows, columns=["budget", "return", "marginal_return"]).set_index("budget")
     out.insert(1, "net_return", out["return"] - out.index.to_numpy(float))
     return out
@@ -723,9 +730,10 @@ def sensitivity(
 
     For every tier, parameter and factor, the parameter of that tier alone is
     multiplied by the factor ("what if VIPs' ceiling were half what we think?").
-    The optimum is recomputed on the changed curves, and the split optimal for
-    the *original* curves is scored on them too: ``loss`` is the share of the
-    attainable return given up by not knowing.
+    The optimum is recomputed on the changed curves (by the equal-marginal-return
+    rule, which is exact and fast), and the split optimal for the *original*
+    curves is scored on them too: ``loss`` is the share of the attainable return
+    given up by not knowing.
 
     Parameters
     ----------
@@ -766,22 +774,28 @@ def sensitivity(
     bad = [f for f in factors if not f > 0]
     if bad:
         raise ValueError(f"sensitivity: factors must be > 0; got {bad}.")
-    base = optimal_split(c, budget, minimum=minimum)
+    n, k, g = _arrays(c)
+    floor = _minimum(c, minimum, "sensitivity")
+    if (floor * n).sum() > budget * (1 + 1e-12):
+        raise ValueError("sensitivity: the minimum spend per customer costs more than the budget.")
+    base, _ = _equal_marginal(n, k, g, budget, floor)  # the optimum (optimal_split agrees with it)
     rows = []
-    for tier in c.index:
+    for i, tier in enumerate(c.index):
         for parameter in parameters:
             for factor in factors:
-                changed = c.copy()
-                if parameter == "half_spend":
-                    changed.loc[tier, "rate"] = c.loc[tier, "rate"] / factor
-                else:
-                    changed.loc[tier, parameter] = c.loc[tier, parameter] * factor
-                best = optimal_split(changed, budget, minimum=minimum)
-                best_return = float(evaluate_split(changed, best)["return"].sum())
-                kept_return = float(evaluate_split(changed, base)["return"].sum())
+                k2, g2 = k.copy(), g.copy()
+                if parameter == "ceiling":
+                    k2[i] *= factor
+                elif parameter == "rate":
+                    g2[i] *= factor
+                else:  # half_spend × factor is rate ÷ factor
+                    g2[i] /= factor
+                best, _ = _equal_marginal(n, k2, g2, budget, floor)
+                best_return = float(_tier_return(best, n, k2, g2).sum())
+                kept_return = float(_tier_return(base, n, k2, g2).sum())
                 rows.append({"tier": tier, "parameter": parameter, "factor": float(factor),
-                             "tier_share": float(best[tier] / budget) if budget else 0.0,
-                             "base_share": float(base[tier] / budget) if budget else 0.0,
+                             "tier_share": float(best[i] / budget) if budget else 0.0,
+                             "base_share": float(base[i] / budget) if budget else 0.0,
                              "best_return": best_return, "kept_return": kept_return,
                              "loss": 1 - kept_return / best_return if best_return > 0 else 0.0})
     return pd.DataFrame(rows)
