@@ -323,6 +323,123 @@ SENTENCES: dict[str, dict[str, str]] = {
               "{vip:,} 位 VIP 会员中有 {vip_a:,} 位按毛利属于 A 类，但被会员规则称为“常规”的客户中，"
               "也有 {regular_a:,} 位属于 A 类。在写服务方案之前，先决定由哪种分层方式来决定服务。",
     },
+    # module 09: resource allocation per tier
+    "m09_budget": {
+        "en": "Over the year to {as_of:%d %B %Y} the company spent **¥{budget:,.0f}** on contacts it started itself "
+              "(follow-ups, offers, planning meetings): ¥{vip_spend:,.0f} per VIP, ¥{regular_spend:,.0f} per regular "
+              "and ¥{potential_spend:,.0f} per potential customer. VIPs are {vip_customers:.1%} of customers, bring "
+              "{vip_revenue:.0%} of revenue and get **{vip_budget:.0%}** of this budget. The service customers ask for "
+              "themselves (problem reports, ¥{reactive:,.0f}) is answered whatever the plan, so it is not part of "
+              "the budget.",
+        "zh": "在截至 {as_of:%Y年%m月%d日} 的一年里，公司在自己发起的联系（售后回访、优惠推送、共同规划会议）上花了 "
+              "**¥{budget:,.0f}**：每位 VIP 客户 ¥{vip_spend:,.0f}，每位常规客户 ¥{regular_spend:,.0f}，"
+              "每位潜在客户 ¥{potential_spend:,.0f}。VIP 客户占客户的 {vip_customers:.1%}，贡献 {vip_revenue:.0%} "
+              "的销售额，拿到这笔预算的 **{vip_budget:.0%}**。客户自己发起的求助服务（问题反馈，¥{reactive:,.0f}）"
+              "无论怎么计划都要响应，所以不算在这笔预算里。",
+    },
+    "m09_curves": {
+        "en": "Of the customers in each tier a year ago, **{vip_retention:.0%}** of VIPs, {regular_retention:.0%} of "
+              "regular and {potential_retention:.0%} of potential customers bought again within the year. A kept VIP "
+              "is worth ¥{vip_lifetime:,.0f} over the rest of their life with us, a kept regular customer "
+              "¥{regular_lifetime:,.0f}, a kept potential customer ¥{potential_lifetime:,.0f}. But few VIPs leave, "
+              "and reaching them costs more: the first yuan spent returns ¥{vip_first:.2f} on a VIP, "
+              "¥{regular_first:.2f} on a regular customer and **¥{potential_first:.2f}** on a potential customer.",
+        "zh": "一年前各等级的客户中，**{vip_retention:.0%}** 的 VIP 客户、{regular_retention:.0%} 的常规客户和 "
+              "{potential_retention:.0%} 的潜在客户在一年内再次购买。留住一位 VIP 客户，他今后带来的价值是 "
+              "¥{vip_lifetime:,.0f}；常规客户 ¥{regular_lifetime:,.0f}；潜在客户 ¥{potential_lifetime:,.0f}。"
+              "但 VIP 客户本来就很少流失，联系他们的成本又高：投在 VIP 客户身上的第一元回报 ¥{vip_first:.2f}，"
+              "常规客户 ¥{regular_first:.2f}，潜在客户 **¥{potential_first:.2f}**。",
+    },
+    "m09_next": {
+        "en": "At today's split the next ¥1,000 brings most in the **{cur_best}** tier (¥{cur_best_value:,.0f}) and "
+              "least in the {cur_worst} tier (¥{cur_worst_value:,.0f}). Split in proportion to revenue, VIPs would get "
+              "{prop_vip_share:.0%} of the budget (¥{prop_vip_spend:,.0f} each) and their next ¥1,000 would bring "
+              "¥{prop_vip:,.0f}, while the same ¥1,000 would bring **¥{prop_best_value:,.0f}** in the {prop_best} tier.",
+        "zh": "按目前的分配，再投 1,000 元，投给**{cur_best}**回报最高（¥{cur_best_value:,.0f}），投给{cur_worst}"
+              "最低（¥{cur_worst_value:,.0f}）。如果按销售额比例分配，VIP 客户会拿到 {prop_vip_share:.0%} 的预算"
+              "（每人 ¥{prop_vip_spend:,.0f}），再投给他们 1,000 元只带来 ¥{prop_vip:,.0f}，"
+              "而同样的 1,000 元投给{prop_best}能带来 **¥{prop_best_value:,.0f}**。",
+    },
+    "m09_next_warning": {
+        "en": "This is the source's warning in numbers: when resources pile onto VIPs, the best returns are left "
+              "among ordinary customers.",
+        "zh": "这就是原文那句提醒的数字版：资源一味向 VIP 客户倾斜，回报最高的机会反而留在了普通客户身上。",
+    },
+    "m09_next_no_warning": {
+        "en": "Here VIPs still return most at the margin: the source's warning does not hold on these curves.",
+        "zh": "在这组曲线上，VIP 客户的边际回报仍然最高：原文的提醒在这里并不成立。",
+    },
+    "m09_optimum": {
+        "en": "The optimiser (SLSQP) gives VIPs ¥{vip:,.0f} ({vip_share:.0%}), regular customers ¥{regular:,.0f} "
+              "({regular_share:.0%}) and potential customers ¥{potential:,.0f} ({potential_share:.0%}){unfunded}. "
+              "At this split the next yuan returns **¥{level:.3f}** in every funded tier (largest difference between "
+              "tiers: ¥{spread:.1e}). Solving the rule directly (one marginal return for all funded tiers) gives the "
+              "same split to within ¥{gap:.2f}.",
+        "zh": "优化器（SLSQP）给 VIP 客户 ¥{vip:,.0f}（{vip_share:.0%}），常规客户 ¥{regular:,.0f}（{regular_share:.0%}），"
+              "潜在客户 ¥{potential:,.0f}（{potential_share:.0%}）{unfunded}。在这个分配下，每个拿到预算的等级，"
+              "下一元都回报 **¥{level:.3f}**（各等级之间最大相差 ¥{spread:.1e}）。直接按规则求解（所有拿到预算的等级边际回报相同），"
+              "得到的分配与之相差不到 ¥{gap:.2f}。",
+    },
+    "m09_unfunded": {
+        "en": "; {tiers} get nothing, because their first yuan returns less than that",
+        "zh": "；{tiers}分不到预算，因为它们第一元的回报都比这低",
+    },
+    "m09_heuristics": {
+        "en": "On the same ¥{budget:,.0f}, the optimal split is expected to bring **¥{best:,.0f}** of extra customer "
+              "value. In proportion to revenue it brings ¥{prop:,.0f} (**{prop_pct:.1%}** of the optimum, "
+              "¥{prop_lost:,.0f} less); equal spend per customer {equal_pct:.1%}; all to VIPs only {top_pct:.1%}. "
+              "Today's split reaches {current_pct:.1%}.",
+        "zh": "同样的 ¥{budget:,.0f}，最优分配预计带来 **¥{best:,.0f}** 的新增客户价值。按销售额比例分配带来 ¥{prop:,.0f}"
+              "（达到最优的 **{prop_pct:.1%}**，少 ¥{prop_lost:,.0f}）；按人平均达到 {equal_pct:.1%}；"
+              "全部给 VIP 客户只有 {top_pct:.1%}。目前的分配达到 {current_pct:.1%}。",
+    },
+    "m09_why_not_revenue": {
+        "en": "Revenue says where value *is*, not what the next yuan *changes*. VIPs bring {vip_revenue:.0%} of revenue, "
+              "but only {vip_lapse:.0%} of them would lapse and a VIP contact costs more, so the VIP curve needs "
+              "¥{vip_half:,.0f} per customer to reach half its ceiling, against ¥{potential_half:,.0f} for potential "
+              "customers. The optimum gives VIPs {opt_vip:.0%} of the budget, not {vip_revenue:.0%}.",
+        "zh": "销售额说明价值*在哪里*，却说明不了下一元*能改变什么*。VIP 客户贡献 {vip_revenue:.0%} 的销售额，"
+              "但他们中只有 {vip_lapse:.0%} 会流失，而且联系 VIP 客户的成本更高，所以 VIP 曲线要每人投入 "
+              "¥{vip_half:,.0f} 才达到上限的一半，潜在客户只需 ¥{potential_half:,.0f}。最优分配给 VIP 客户的是预算的 "
+              "{opt_vip:.0%}，而不是 {vip_revenue:.0%}。",
+    },
+    "m09_budget_over": {
+        "en": "Spent optimally, the next yuan returns exactly ¥1 at a budget of **¥{break_even:,.0f}**. Today's "
+              "¥{budget:,.0f} is above that: at the margin each yuan returns ¥{level:.2f}, so the last "
+              "¥{excess:,.0f} bring less than they cost. Value minus cost is largest at the break-even budget "
+              "(¥{net_best:,.0f}, against ¥{net_now:,.0f} today).",
+        "zh": "按最优方式分配时，预算到 **¥{break_even:,.0f}** 时下一元恰好回报 ¥1。目前的 ¥{budget:,.0f} 超过了这个数："
+              "边际上每一元只回报 ¥{level:.2f}，最后那 ¥{excess:,.0f} 带来的价值低于成本。在这个收支平衡的预算下，"
+              "价值减成本最大（¥{net_best:,.0f}，目前是 ¥{net_now:,.0f}）。",
+    },
+    "m09_budget_under": {
+        "en": "Spent optimally, the next yuan returns exactly ¥1 at a budget of **¥{break_even:,.0f}**. Today's "
+              "¥{budget:,.0f} is below that: at the margin each yuan still returns ¥{level:.2f}, so a larger budget "
+              "would pay for itself up to ¥{break_even:,.0f} (value minus cost ¥{net_best:,.0f} there, "
+              "¥{net_now:,.0f} today; the gap is ¥{excess:,.0f} of budget).",
+        "zh": "按最优方式分配时，预算到 **¥{break_even:,.0f}** 时下一元恰好回报 ¥1。目前的 ¥{budget:,.0f} 低于这个数："
+              "边际上每一元仍回报 ¥{level:.2f}，所以预算加到 ¥{break_even:,.0f} 之前都能收回成本（届时价值减成本为 "
+              "¥{net_best:,.0f}，目前为 ¥{net_now:,.0f}；相差 ¥{excess:,.0f} 的预算）。",
+    },
+    "m09_sensitivity": {
+        "en": "If one tier's ceiling or speed is off by up to a factor of two, keeping our split gives up at most "
+              "**{worst:.1%}** of what the right split would bring (worst case: {worst_tier}, {worst_param} × "
+              "{worst_factor:g}); the proportional-to-revenue rule gives up {prop_loss:.1%} even when our curves are "
+              "right. The split itself moves more: when the VIP curve is off, the VIP share of the optimum ranges from "
+              "{vip_min:.0%} to {vip_max:.0%}.",
+        "zh": "如果某一个等级的上限或速度估错了（最多错两倍），沿用我们的分配最多少得 **{worst:.1%}** 的回报"
+              "（最坏情况：{worst_tier}的{worst_param} × {worst_factor:g}）；而即使曲线完全正确，按销售额比例分配也要少得 "
+              "{prop_loss:.1%}。分配本身变化更大：当 VIP 曲线估错时，最优分配中 VIP 客户的占比在 {vip_min:.0%} 到 {vip_max:.0%} 之间。",
+    },
+    "m09_assumptions": {
+        "en": "The save share changes how much every tier returns, not how to split: with {low:.0%} or {high:.0%} the "
+              "VIP share of the optimum is {vip_low:.1%} or {vip_high:.1%}, because it scales every ceiling alike. "
+              "It does move the break-even budget, from ¥{be_low:,.0f} to ¥{be_high:,.0f}: how much to spend depends "
+              "on it far more than how to split.",
+        "zh": "“最多能留住的比例”改变的是每个等级回报多少，而不是怎么分：取 {low:.0%} 或 {high:.0%} 时，最优分配中 VIP "
+              "客户的占比分别是 {vip_low:.1%} 和 {vip_high:.1%}，因为它把所有等级的上限按同一比例放大或缩小。"
+              "但它会改变收支平衡的预算，从 ¥{be_low:,.0f} 到 ¥{be_high:,.0f}：该花多少钱比怎么分更取决于这个假设。",
+    },
     # module 10: did the program work? (lift)
     "m10_groups": {
         "en": "**{n_t:,} customers** got the program and **{n_c:,}** did not. In the half-year before the start they "
