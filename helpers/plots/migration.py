@@ -127,7 +127,7 @@ def plot_flows(counts: pd.DataFrame, *, before: str = "", after: str = "", datas
     if ax is None:
         _, ax = plt.subplots(figsize=(7.5, 5))
     values = counts.to_numpy(dtype=float)
-    if (values < 0).any() or np.isnan(values).any():
+    if np.isnan(values).any() or (values < 0).any() or not np.allclose(values, np.round(values)):
         raise ValueError("plot_flows needs counts of customers (transition_matrix without shares=True).")
     left_states, right_states = [str(s) for s in counts.index], [str(s) for s in counts.columns]
     gap = 0.025
