@@ -76,8 +76,10 @@ grade: $(STAMP_TEST)
 student-pack: $(STAMP_LAB)
 	$(BIN)/python -m coursekit.pack --out dist
 
-# Speed measurements (not tests): the 80/20 widget, RFM on 1M transactions vs pymc-marketing, DuckDB and polars.
+# Speed measurements (not tests): the 80/20 widget, RFM on 1M transactions vs pymc-marketing, DuckDB and polars,
+# the migration flow chart (target 0.2 s).
 benchmark: $(STAMP_TEST)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python tests/benchmarks/bench_pareto_widget.py
 	$(BIN)/python tests/benchmarks/bench_rfm.py
+	$(BIN)/python tests/benchmarks/bench_migration_flows.py

@@ -327,8 +327,9 @@ def tier_history(
     DataFrame
         Indexed by customer id (everyone tiered at least once), one column per period (named by
         its ``label``, oldest first); a cell is the customer's tier (ordered categorical, best
-        first) or missing when the customer was not tiered then. ``result.attrs["bounds"]`` is
-        the :func:`period_bounds` table and ``result.attrs["rule"]`` the rule.
+        first) or missing when the customer was not tiered then. ``result.attrs["bounds"]`` maps
+        each column to its period's ``(start, end)`` (see :func:`period_bounds`), ``result.attrs["rule"]``
+        is the rule.
 
     Examples
     --------
@@ -340,6 +341,8 @@ def tier_history(
     ['2025-01-01 – 2025-06-30', '2025-07-01 – 2025-12-31']
     >>> history.astype(object).fillna("—").to_numpy().tolist()
     [['A', 'B'], ['B', '—'], ['C', 'A']]
+    >>> history.attrs["bounds"]["2025-07-01 – 2025-12-31"]
+    (Timestamp('2025-07-01 00:00:00'), Timestamp('2026-01-01 00:00:00'))
     """
     if months is None and periods is None:
         months = 6
@@ -353,7 +356,7 @@ def tier_history(
     history = pd.DataFrame({label: s.reindex(everyone) for label, s in columns.items()},
                            index=pd.Index(everyone, name=customer))
     history.columns.name = "period"
-    history.attrs["bounds"] = bounds
+    history.attrs["bounds"] = {row["label"]: (row["start"], row["end"]) for _, row in bounds.iterrows()}
     history.attrs["rule"] = rule
     return history
 

@@ -309,6 +309,7 @@ def test_tier_history(company_history):
     assert company_history.columns.tolist() == ["2024-01-01 – 2024-06-30", "2024-07-01 – 2024-12-31",
                                                 "2025-01-01 – 2025-06-30", "2025-07-01 – 2025-12-31"]
     assert company_history.attrs["rule"] == "abc" and len(company_history.attrs["bounds"]) == 4
+    assert company_history.attrs["bounds"]["2025-07-01 – 2025-12-31"][1] == pd.Timestamp("2026-01-01")
     assert company_history.notna().any(axis=1).all()  # everyone in the history was tiered at least once
 
 

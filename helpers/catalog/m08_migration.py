@@ -69,7 +69,7 @@ LABELS: dict[str, dict[str, str]] = {
     # value per tier
     "mig_value_per_period": {"en": "Margin per period", "zh": "每期毛利"},
     "mig_customer_value": {"en": "Customer value", "zh": "客户价值"},
-    "mig_value_at_risk": {"en": "Margin at risk next period", "zh": "下期面临流失的价值"},
+    "mig_value_at_risk": {"en": "Value at risk from lapses", "zh": "未复购可能损失的价值"},
     # the explorer
     "mig_sentence": {
         "en": "{before} → {after}: <b>{stay}</b> stay in their tier, <b>{lapse}</b> lapse; lapse rate of the top tier {top_lapse}; κ = {kappa}, M = {m}.",
