@@ -110,6 +110,6 @@ def test_a_scaffolded_module_passes_the_suite(tmp_path):
                      "[99_sample]",
                      "test_checks_answers.py::test_no_expected_value_of_the_hidden_tests_appears_in_shipped_helpers"
                      "[99_sample]",
-                     "TestRun_solutions_99_sample", "notebooks/99_sample.ipynb::Cell",
+                     "solutions/99_sample.ipynb::Cell", "notebooks/99_sample.ipynb::Cell",
                      "helpers/widgets/sample.py::helpers.widgets.sample.SampleExplorer"):
         assert expected in checked.stdout, expected  # it ran (-v lists it) and, with returncode 0, passed
