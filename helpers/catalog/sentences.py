@@ -323,6 +323,68 @@ SENTENCES: dict[str, dict[str, str]] = {
               "{vip:,} 位 VIP 会员中有 {vip_a:,} 位按毛利属于 A 类，但被会员规则称为“常规”的客户中，"
               "也有 {regular_a:,} 位属于 A 类。在写服务方案之前，先决定由哪种分层方式来决定服务。",
     },
+    # module 08: tier migration
+    "m08_history": {
+        "en": "Over {periods} half-years, **{customers:,} customers** were classified at least once, but only "
+              "**{every:,}** bought in every half-year. Class A held {a_first:,} customers in the first half-year "
+              "and {a_last:,} in the last: the sizes tell nothing about whether they are the same people.",
+        "zh": "在 {periods} 个半年里，共有 **{customers:,} 位客户**至少被分过一次级，但每个半年都有购买的只有 "
+              "**{every:,} 位**。A 类在第一个半年有 {a_first:,} 位客户，在最后一个半年有 {a_last:,} 位："
+              "光看人数，看不出是不是同一批人。",
+    },
+    "m08_matrix": {
+        "en": "Of the **{a:,} A customers** of {before}, **{a_stay:.0%}** were A again in {after}, {a_down:.0%} "
+              "slipped to B or C and **{a_lapse:.0%} bought nothing**. Of the C customers {c_lapse:.0%} lapsed and "
+              "{c_up:.0%} climbed to B or A. Each row adds up to 100%.",
+        "zh": "{before} 的 **{a:,} 位 A 类客户**中，**{a_stay:.0%}** 在 {after} 仍是 A 类，{a_down:.0%} 降到了 B 类或 C 类，"
+              "**{a_lapse:.0%} 一次也没有再买**。C 类客户中有 {c_lapse:.0%} 未复购，{c_up:.0%} 升到了 B 类或 A 类。"
+              "每一行加起来都是 100%。",
+    },
+    "m08_new": {
+        "en": "**{new:,} customers** ({new_share:.0%} of those classified in {after}) came from the *new* row; "
+              "{new_a:,} of the {a_after:,} A customers of {after} are among them. Meanwhile {lapsed:,} customers "
+              "lapsed. A matrix without the new row would show only the leavers.",
+        "zh": "**{new:,} 位客户**（占 {after} 已分级客户的 {new_share:.0%}）来自 *新增* 这一行；{after} 的 "
+              "{a_after:,} 位 A 类客户中，有 {new_a:,} 位是新增的。与此同时，{lapsed:,} 位客户未复购。"
+              "如果矩阵里没有新增这一行，我们就只能看到离开的人。",
+    },
+    "m08_steadier": {"en": "steadier", "zh": "更稳定"},
+    "m08_less_steady": {"en": "less steady", "zh": "更不稳定"},
+    "m08_rules": {
+        "en": "The ABC classes are **{abc_vs_rfm}** than the RFM tier: κ {abc_kappa:.2f} against {rfm_kappa:.2f}, "
+              "Shorrocks' M {abc_m:.2f} against {rfm_m:.2f}. Both lose the same {lapse:.0%} of customers to lapses, "
+              "because both classify the customers who bought in the half-year. The lifecycle stages lose nobody "
+              "(lapse rate {life_lapse:.0%}): a customer who stops buying stays and drifts toward *churned*.",
+        "zh": "ABC 分类比 RFM 分级**{abc_vs_rfm}**：κ 为 {abc_kappa:.2f}，对比 {rfm_kappa:.2f}；肖罗克斯指数 M 为 "
+              "{abc_m:.2f}，对比 {rfm_m:.2f}。两者的未复购率相同，都是 {lapse:.0%}，因为两者分级的都是这半年里有购买的客户。"
+              "生命周期阶段不会丢掉任何人（未复购率 {life_lapse:.0%}）：不再购买的客户仍留在分级里，慢慢滑向*流失*阶段。",
+    },
+    "m08_projection": {
+        "en": "Without new customers the base falls from {now:,} to **{closed_end:,.0f}** customers in {steps} "
+              "half-years ({closed_drop:.0%} gone) and keeps falling. With {inflow:,} new customers per half-year it "
+              "settles near **{steady:,.0f}** customers ({steady_a:,.0f} of them A), {steady_ratio:.0%} of today's base.",
+        "zh": "如果没有新增客户，客户总数会在 {steps} 个半年里从 {now:,} 位降到 **{closed_end:,.0f} 位**"
+              "（少了 {closed_drop:.0%}），而且还会继续下降。如果每半年新增 {inflow:,} 位客户，总数会稳定在 "
+              "**{steady:,.0f} 位**左右（其中 A 类 {steady_a:,.0f} 位），相当于现在的 {steady_ratio:.0%}。",
+    },
+    "m08_value": {
+        "en": "An A customer is worth **¥{va:,.0f}** over time (¥{ra:,.0f} of margin in the last half-year), "
+              "{ratio_ac:.0f} times a C customer (¥{vc:,.0f}). The last column multiplies customers, lapse rate and "
+              "value: what the next half-year's lapses would cost if they happen as last time, ¥{risk_total:,.0f} "
+              "in all. Which tier would you call first? That is the last question of the exercise.",
+        "zh": "一位 A 类客户的长期价值是 **¥{va:,.0f}**（最近半年的毛利是 ¥{ra:,.0f}），是一位 C 类客户（¥{vc:,.0f}）的 "
+              "{ratio_ac:.0f} 倍。最后一列把客户数、未复购率和客户价值相乘：如果下半年的未复购和上次一样，"
+              "一共会损失 ¥{risk_total:,.0f}。你会先给哪一级的客户打电话？这是练习的最后一道题。",
+    },
+    "m08_online_retail": {
+        "en": "In Online Retail **{a_stay:.1%}** of the A customers of the first half stay A in the second; the lapse "
+              "rates of A, B and C are {la:.0%}, {lb:.0%} and {lc:.0%}, and κ = {kappa:.2f}. In the synthetic company "
+              "{sa_stay:.1%} of A customers stay A and {sla:.0%} lapse. Same method, two businesses: measure your "
+              "own before deciding how often to re-tier.",
+        "zh": "在 Online Retail 中，上半段的 A 类客户有 **{a_stay:.1%}** 在下半段仍是 A 类；A、B、C 三类的未复购率分别是 "
+              "{la:.0%}、{lb:.0%} 和 {lc:.0%}，κ = {kappa:.2f}。在模拟公司里，{sa_stay:.1%} 的 A 类客户保持 A 类，"
+              "{sla:.0%} 未复购。同一套方法，两家企业结果不同：先量一量你自己的数据，再决定多久重新分级一次。",
+    },
     # module 09: resource allocation per tier
     "m09_budget": {
         "en": "Over the year to {as_of:%d %B %Y} the company spent **¥{budget:,.0f}** on contacts it started itself "
