@@ -50,16 +50,17 @@ test: $(STAMP_TEST)
 test-quick: $(STAMP_TEST)
 	$(BIN)/python -m pytest tests helpers coursekit -m "not notebook and not grading" --durations=5 $(PYTEST_ARGS)
 
-# Instructors: rebuild exercises/ from solutions/ (refuses to overwrite a learner's edits).
+# Instructors: rebuild exercises/ from solutions/ and exercises/zh/ from solutions/zh/
+# (refuses to overwrite a learner's edits).
 exercises: $(STAMP_TEST)
 	$(BIN)/python -m coursekit.exercises build
 
 # Authors: re-run notebooks/ and solutions/ in place (their stored outputs are checked by nbval),
-# then rebuild the Chinese edition (*/zh/) from them and locale/zh.
+# rebuild the Chinese edition (*/zh/) from them and locale/zh, then the exercises of both languages.
 notebooks: $(STAMP_TEST)
 	$(BIN)/python -m coursekit.course execute
-	$(BIN)/python -m coursekit.exercises build
 	$(BIN)/python -m coursekit.i18n build
+	$(BIN)/python -m coursekit.exercises build
 
 # Authors: start module N (e.g. make module N=08 SLUG=migration TITLE="Tier migration" TITLE_ZH="客户迁移")
 # from files that already pass the suite; never overwrites a file.

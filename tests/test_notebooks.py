@@ -4,8 +4,9 @@ nbval (configured in pyproject.toml) already runs notebooks/ and solutions/ in
 English and compares the cells tagged ``nbval-check-output``; here the Chinese
 edition (notebooks/zh/, solutions/zh/, built by ``python -m coursekit.i18n build``)
 runs, with no missing-glyph warning and an HTML export that shows Chinese charts,
-and exercises run as a learner first opens them (untouched). Outputs go to a
-temporary folder: nothing in the repository is modified.
+and exercises of both languages run as a learner first opens them (untouched), the
+Chinese ones answering in Chinese. Outputs go to a temporary folder: nothing in the
+repository is modified.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TEACHING = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 SOLUTIONS = sorted((ROOT / "solutions").glob("[0-9][0-9]_*.ipynb"))
 EXERCISES = sorted((ROOT / "exercises").glob("[0-9][0-9]_*.ipynb"))
+EXERCISES_ZH = sorted((ROOT / "exercises" / "zh").glob("[0-9][0-9]_*.ipynb"))
 TEACHING_ZH = sorted((ROOT / "notebooks" / "zh").glob("[0-9][0-9]_*.ipynb"))
 SOLUTIONS_ZH = sorted((ROOT / "solutions" / "zh").glob("[0-9][0-9]_*.ipynb"))
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -71,24 +73,31 @@ def check_chinese_run(path: Path, tmp_path: Path) -> None:
 
 
 def check_untouched_exercise(path: Path, tmp_path: Path) -> None:
-    nb, _ = run(path, tmp_path, "en")
+    """Run as a learner first opens it (its own ``lang``): every check says "not answered yet", in that language."""
+    from helpers.checks.core import UI
+
+    lang = "zh" if path in EXERCISES_ZH else "en"
+    nb, _ = run(path, tmp_path, lang)
     text = "\n".join(outputs_text(nb))
     assert "Traceback" not in text
     n = task_count(nb)
-    assert n > 0 and text.count("⏳") == n and "Not answered yet" in text
+    assert n > 0 and text.count("⏳") == n and text.count(UI["head_unanswered"][lang]) >= n
     assert "✅" not in text and "❌" not in text
+    if lang == "zh":
+        assert UI["head_unanswered"]["en"] not in text and "missing from font" not in text
 
 
 # One class per notebook run: with --dist loadscope each class is its own scope, so the
 # kernels spread over the xdist workers instead of queueing on one.
-for _path in TEACHING_ZH + SOLUTIONS_ZH + EXERCISES:
-    _check = check_untouched_exercise if _path in EXERCISES else check_chinese_run
+for _path in TEACHING_ZH + SOLUTIONS_ZH + EXERCISES + EXERCISES_ZH:
+    _exercise = _path in EXERCISES or _path in EXERCISES_ZH
+    _check = check_untouched_exercise if _exercise else check_chinese_run
     _name = "TestRun_" + "_".join(_path.relative_to(ROOT).with_suffix("").parts)
 
     def _test(self, tmp_path, _path=_path, _check=_check):
         _check(_path, tmp_path)
 
-    _test.__name__ = "test_untouched_exercise_says_not_answered" if _path in EXERCISES else "test_runs_in_chinese"
+    _test.__name__ = "test_untouched_exercise_says_not_answered" if _exercise else "test_runs_in_chinese"
     globals()[_name] = pytest.mark.notebook(type(_name, (), {_test.__name__: _test}))
 
 
