@@ -73,9 +73,12 @@ GRADE_OUT ?= grading-output
 grade: $(STAMP_TEST)
 	$(BIN)/python -m coursekit.grade "$(SUBMISSIONS)" --out "$(GRADE_OUT)"
 
-# Instructors: the zip handed to learners (no course machinery, solutions, hidden tests or answer keys).
+# Instructors: the zips handed to learners (no course machinery, solutions, hidden tests or answer keys),
+# one per language; `make student-pack LANG=zh` builds only the Chinese one. (LANG counts only when given
+# on the command line: the LANG of the environment is the shell's locale.)
+PACK_LANG := $(if $(filter command line,$(origin LANG)),--lang $(LANG))
 student-pack: $(STAMP_LAB)
-	$(BIN)/python -m coursekit.pack --out dist
+	$(BIN)/python -m coursekit.pack --out dist $(PACK_LANG)
 
 # Speed measurements (not tests): the 80/20 widget, RFM on 1M transactions vs pymc-marketing, DuckDB and polars.
 benchmark: $(STAMP_TEST)
