@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from helpers.catalog import label
 from helpers.paths import DATA_DIR, SYNTHETIC_DIR
 
 REAL_DIR = DATA_DIR / "real"
@@ -38,6 +39,8 @@ class DataError(ValueError):
 class CleaningStep:
     """One cleaning rule and the rows it excluded.
 
+    ``reason_zh`` is the reason in Chinese (the English one is used when it is empty).
+
     Examples
     --------
     >>> CleaningStep("no customer id", 2, [3, 7]).rows_excluded
@@ -47,13 +50,35 @@ class CleaningStep:
     reason: str
     rows_excluded: int
     example_rows: list[int] = field(default_factory=list)
+    reason_zh: str = ""
+
+    def text(self, lang: str = "en") -> str:
+        """The reason in ``lang``.
+
+        Parameters
+        ----------
+        lang : {"en", "zh"}, default "en"
+            The language.
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> CleaningStep("empty row", 1, [4], "空行").text("zh")
+        '空行'
+        """
+        return self.reason_zh if lang == "zh" and self.reason_zh else self.reason
 
 
 @dataclass
 class CleaningReport:
     """What a loader read, what it excluded and why, and what it kept.
 
-    Row numbers are as in the file, counting the header as row 1.
+    Row numbers are as in the file, counting the header as row 1. ``notes_zh`` holds
+    the notes in Chinese (see :meth:`note`); ``lang`` is the language the report
+    shows itself in (``print``, and the table a notebook displays).
 
     Examples
     --------
@@ -70,6 +95,8 @@ class CleaningReport:
     steps: list[CleaningStep] = field(default_factory=list)
     kept_rows: int = 0
     notes: list[str] = field(default_factory=list)
+    notes_zh: list[str] = field(default_factory=list)
+    lang: str = "en"
 
     @property
     def excluded_rows(self) -> int:
@@ -94,7 +121,54 @@ class CleaningReport:
         rows.append(("rows kept", self.kept_rows, ""))
         return pd.DataFrame(rows, columns=["step", "rows", "example rows"])
 
-    def __str__(self) -> str:
+    def note(self, en: str, zh: str = "") -> None:
+        """Add a note in English and (optionally) Chinese.
+
+        Parameters
+        ----------
+        en, zh : str
+            The note in English and in Chinese (the English one is shown when ``zh`` is empty).
+
+        Examples
+        --------
+        >>> r = CleaningReport("f.csv", 0)
+        >>> r.note("read as UTF-8", "按 UTF-8 读取")
+        >>> r.to_text("zh").splitlines()[-1]
+        '  说明：按 UTF-8 读取'
+        """
+        self.notes.append(en)
+        self.notes_zh.append(zh or en)
+
+    def _notes(self, lang: str) -> list[str]:
+        return self.notes_zh if lang == "zh" and len(self.notes_zh) == len(self.notes) else self.notes
+
+    def to_text(self, lang: str | None = None) -> str:
+        """The report as plain text in ``lang`` ("en" or "zh"; default: the report's ``lang``).
+
+        Parameters
+        ----------
+        lang : {"en", "zh"}, optional
+            The language; default :attr:`lang`.
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> r = CleaningReport("f.csv", 3, [CleaningStep("missing customer id", 1, [2], "缺少客户编号")], 2)
+        >>> print(r.to_text("zh"))
+        f.csv：读入 3 行，排除 1 行，保留 2 行
+          - 缺少客户编号：1 行（例如第 2 行）
+        """
+        lang = lang or self.lang
+        if lang == "zh":
+            lines = [f"{self.source}：读入 {self.raw_rows:,} 行，排除 {self.excluded_rows:,} 行，保留 {self.kept_rows:,} 行"]
+            for s in self.steps:
+                eg = f"（例如第 {'、'.join(map(str, s.example_rows))} 行）" if s.example_rows else ""
+                lines.append(f"  - {s.text('zh')}：{s.rows_excluded:,} 行{eg}")
+            lines += [f"  说明：{n}" for n in self._notes("zh")]
+            return "\n".join(lines)
         lines = [f"{self.source}: {self.raw_rows:,} rows read, {self.excluded_rows:,} excluded, {self.kept_rows:,} kept"]
         for s in self.steps:
             eg = f" (e.g. rows {', '.join(map(str, s.example_rows))})" if s.example_rows else ""
@@ -102,7 +176,22 @@ class CleaningReport:
         lines += [f"  note: {n}" for n in self.notes]
         return "\n".join(lines)
 
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def _repr_pretty_(self, printer: object, cycle: bool) -> None:
+        """IPython's plain-text view (a console, or a notebook's text/plain): the text in :attr:`lang`."""
+        printer.text(self.to_text())
+
     def _repr_markdown_(self) -> str:
+        if self.lang == "zh":
+            lines = [f"**{self.source}**：读入 {self.raw_rows:,} 行，排除 {self.excluded_rows:,} 行，"
+                     f"**保留 {self.kept_rows:,} 行**" + ("（各项相加与读入行数一致）。" if self.reconciles else "——各项相加与读入行数不一致！"), ""]
+            if self.steps:
+                lines += ["| 排除原因 | 行数 |", "|---|---:|"]
+                lines += [f"| {s.text('zh')} | {s.rows_excluded:,} |" for s in self.steps]
+            lines += [f"\n*说明：*{n}" for n in self._notes("zh")]
+            return "\n".join(lines)
         lines = [f"**{self.source}**: {self.raw_rows:,} rows read, {self.excluded_rows:,} excluded, "
                  f"**{self.kept_rows:,} kept**" + (" (the counts reconcile)." if self.reconciles else " — counts do NOT reconcile!"), ""]
         if self.steps:
@@ -112,11 +201,17 @@ class CleaningReport:
         return "\n".join(lines)
 
 
-def _exclude(frame: pd.DataFrame, mask: pd.Series, reason: str, report: CleaningReport) -> pd.DataFrame:
+def _exclude(frame: pd.DataFrame, mask: pd.Series, reason: str, report: CleaningReport,
+             reason_zh: str = "") -> pd.DataFrame:
     """Drop ``mask`` rows from ``frame`` and record them (row numbers: file rows, header = 1)."""
     n = int(mask.sum())
-    report.steps.append(CleaningStep(reason, n, [int(i) + 2 for i in frame.index[mask][:5]]))
+    report.steps.append(CleaningStep(reason, n, [int(i) + 2 for i in frame.index[mask][:5]], reason_zh))
     return frame.loc[~mask]
+
+
+def _exclude_as(frame: pd.DataFrame, mask: pd.Series, key: str, report: CleaningReport) -> pd.DataFrame:
+    """:func:`_exclude` with the reason from the catalog (``key``), in English and Chinese."""
+    return _exclude(frame, mask, label(key, "en"), report, label(key, "zh"))
 
 
 def _require(frame: pd.DataFrame, columns: list[str], source: str, hint: str = "") -> None:
@@ -233,12 +328,19 @@ def load_company(folder: Path = SYNTHETIC_DIR) -> Company:
 # --- real data ------------------------------------------------------------------------------
 
 
-def load_online_retail(path: Path | None = None) -> tuple[pd.DataFrame, CleaningReport]:
+def load_online_retail(path: Path | None = None, *, lang: str = "en") -> tuple[pd.DataFrame, CleaningReport]:
     """UCI Online Retail, one row per invoice line, cleaned the usual way and reported.
 
     Cleaning, in order: drop rows without a CustomerID (the shop could not tell
     who bought), drop cancellation invoices (InvoiceNo starting with "C"),
     drop rows with Quantity <= 0. ``revenue`` = Quantity × UnitPrice (GBP).
+
+    Parameters
+    ----------
+    path : Path, optional
+        The file; default ``datasets/real/online_retail.csv.gz``.
+    lang : {"en", "zh"}, default "en"
+        The language the cleaning report shows itself in (it holds both).
 
     Returns
     -------
@@ -251,15 +353,17 @@ def load_online_retail(path: Path | None = None) -> tuple[pd.DataFrame, Cleaning
     >>> retail, report = load_online_retail()
     >>> report.raw_rows, report.kept_rows, report.reconciles
     (541909, 397924, True)
+    >>> report.steps[0].text("zh")
+    '没有 CustomerID（无法知道是谁买的）'
     """
     path = path or REAL_DIR / "online_retail.csv.gz"
     raw = pd.read_csv(path, dtype={"InvoiceNo": str, "StockCode": str, "Description": str, "Country": str},
                       keep_default_na=False, na_values={"CustomerID": [""]})
     _require(raw, ["InvoiceNo", "StockCode", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID"], path.name)
-    report = CleaningReport(path.name, len(raw))
-    df = _exclude(raw, raw["CustomerID"].isna(), "no CustomerID", report)
-    df = _exclude(df, df["InvoiceNo"].str.startswith("C"), "cancellation invoice (InvoiceNo starts with C)", report)
-    df = _exclude(df, df["Quantity"] <= 0, "Quantity is zero or negative", report)
+    report = CleaningReport(path.name, len(raw), lang=lang)
+    df = _exclude_as(raw, raw["CustomerID"].isna(), "clean_no_customer_id", report)
+    df = _exclude_as(df, df["InvoiceNo"].str.startswith("C"), "clean_cancellation", report)
+    df = _exclude_as(df, df["Quantity"] <= 0, "clean_quantity", report)
     out = pd.DataFrame({
         "customer_id": df["CustomerID"].astype("int64").astype(str),
         "order_id": df["InvoiceNo"],
@@ -274,15 +378,29 @@ def load_online_retail(path: Path | None = None) -> tuple[pd.DataFrame, Cleaning
     report.kept_rows = len(out)
     zero_price = int((out["unit_price"] <= 0).sum())
     if zero_price:
-        report.notes.append(f"{zero_price} kept rows have a unit price of 0 (free items); they add nothing to revenue.")
+        report.note(label("clean_free_items", "en", n=zero_price), label("clean_free_items", "zh", n=zero_price))
     return out, report
 
 
-def load_cdnow(sample: bool = False, path: Path | None = None) -> tuple[pd.DataFrame, CleaningReport]:
+def load_cdnow(sample: bool = False, path: Path | None = None, *, lang: str = "en") -> tuple[pd.DataFrame, CleaningReport]:
     """The CDNOW cohort (Q1-1997 first-time buyers, followed to mid-1998), one row per purchase record.
 
     Nothing is excluded; records of $0 are kept and counted in the report's
     notes. ``order_id`` is ``<customer>-<row number>``; ``revenue`` in USD.
+
+    Parameters
+    ----------
+    sample : bool, default False
+        Read the small sample shipped with the kit instead of the full file.
+    path : Path, optional
+        The file; default ``datasets/real/CDNOW_master.txt`` (or the sample).
+    lang : {"en", "zh"}, default "en"
+        The language the cleaning report shows itself in (it holds both).
+
+    Returns
+    -------
+    (DataFrame, CleaningReport)
+        Standard columns plus ``cds`` (number of CDs).
 
     Examples
     --------
@@ -299,7 +417,7 @@ def load_cdnow(sample: bool = False, path: Path | None = None) -> tuple[pd.DataF
         raw = pd.read_csv(path, sep=r"\s+", dtype={"customer_id": str, "date": str})
         raw = raw.rename(columns={"number_of_cds": "cds", "dollar_value": "revenue"})
     _require(raw, ["customer_id", "date", "cds", "revenue"], path.name)
-    report = CleaningReport(path.name, len(raw))
+    report = CleaningReport(path.name, len(raw), lang=lang)
     out = pd.DataFrame({
         "customer_id": raw["customer_id"].astype(str),
         "order_id": raw["customer_id"].astype(str) + "-" + pd.Series(np.arange(2, len(raw) + 2), index=raw.index).astype(str),
@@ -310,7 +428,7 @@ def load_cdnow(sample: bool = False, path: Path | None = None) -> tuple[pd.DataF
     report.kept_rows = len(out)
     zero = int((out["revenue"] == 0).sum())
     if zero:
-        report.notes.append(f"{zero} purchase records are $0; they are kept (they are real visits) and add nothing to revenue.")
+        report.note(label("clean_zero_records", "en", n=zero), label("clean_zero_records", "zh", n=zero))
     return out, report
 
 
