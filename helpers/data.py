@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from helpers.catalog import label
 from helpers.io.reader import MappingSuggestion, read_transactions, suggest_mapping
 from helpers.io.report import CleaningReport, CleaningStep, DataError
 from helpers.paths import DATA_DIR, SYNTHETIC_DIR
@@ -35,11 +36,17 @@ __all__ = ["CleaningReport", "CleaningStep", "Company", "DataError", "MappingSug
 REAL_DIR = DATA_DIR / "real"
 
 
-def _exclude(frame: pd.DataFrame, mask: pd.Series, reason: str, report: CleaningReport) -> pd.DataFrame:
+def _exclude(frame: pd.DataFrame, mask: pd.Series, reason: str, report: CleaningReport,
+             reason_zh: str = "") -> pd.DataFrame:
     """Drop ``mask`` rows from ``frame`` and record them (row numbers: file rows, header = 1)."""
     n = int(mask.sum())
-    report.steps.append(CleaningStep(reason, n, [int(i) + 2 for i in frame.index[mask][:5]]))
+    report.steps.append(CleaningStep(reason, n, [int(i) + 2 for i in frame.index[mask][:5]], reason_zh))
     return frame.loc[~mask]
+
+
+def _exclude_as(frame: pd.DataFrame, mask: pd.Series, key: str, report: CleaningReport) -> pd.DataFrame:
+    """:func:`_exclude` with the reason from the catalog (``key``), in English and Chinese."""
+    return _exclude(frame, mask, label(key, "en"), report, label(key, "zh"))
 
 
 def _require(frame: pd.DataFrame, columns: list[str], source: str, hint: str = "") -> None:
@@ -175,7 +182,7 @@ def load_company(folder: Path = SYNTHETIC_DIR) -> Company:
 # --- real data ------------------------------------------------------------------------------
 
 
-def load_online_retail(path: Path | None = None) -> tuple[pd.DataFrame, CleaningReport]:
+def load_online_retail(path: Path | None = None, *, lang: str = "en") -> tuple[pd.DataFrame, CleaningReport]:
     """UCI Online Retail, one row per invoice line, cleaned the usual way and reported.
 
     Cleaning, in order: drop rows without a CustomerID (the shop could not tell
@@ -185,7 +192,9 @@ def load_online_retail(path: Path | None = None) -> tuple[pd.DataFrame, Cleaning
     Parameters
     ----------
     path : Path, optional
-        The gzip CSV (default: ``datasets/real/online_retail.csv.gz``).
+        The file; default ``datasets/real/online_retail.csv.gz``.
+    lang : {"en", "zh"}, default "en"
+        The language the cleaning report shows itself in (it holds both).
 
     Returns
     -------
@@ -198,15 +207,17 @@ def load_online_retail(path: Path | None = None) -> tuple[pd.DataFrame, Cleaning
     >>> retail, report = load_online_retail()
     >>> report.raw_rows, report.kept_rows, report.reconciles
     (541909, 397924, True)
+    >>> report.steps[0].text("zh")
+    '没有 CustomerID（无法知道是谁买的）'
     """
     path = path or REAL_DIR / "online_retail.csv.gz"
     raw = pd.read_csv(path, dtype={"InvoiceNo": str, "StockCode": str, "Description": str, "Country": str},
                       keep_default_na=False, na_values={"CustomerID": [""]})
     _require(raw, ["InvoiceNo", "StockCode", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID"], path.name)
-    report = CleaningReport(path.name, len(raw))
-    df = _exclude(raw, raw["CustomerID"].isna(), "no CustomerID", report)
-    df = _exclude(df, df["InvoiceNo"].str.startswith("C"), "cancellation invoice (InvoiceNo starts with C)", report)
-    df = _exclude(df, df["Quantity"] <= 0, "Quantity is zero or negative", report)
+    report = CleaningReport(path.name, len(raw), lang=lang)
+    df = _exclude_as(raw, raw["CustomerID"].isna(), "clean_no_customer_id", report)
+    df = _exclude_as(df, df["InvoiceNo"].str.startswith("C"), "clean_cancellation", report)
+    df = _exclude_as(df, df["Quantity"] <= 0, "clean_quantity", report)
     out = pd.DataFrame({
         "customer_id": df["CustomerID"].astype("int64").astype(str),
         "order_id": df["InvoiceNo"],
@@ -221,11 +232,11 @@ def load_online_retail(path: Path | None = None) -> tuple[pd.DataFrame, Cleaning
     report.kept_rows = len(out)
     zero_price = int((out["unit_price"] <= 0).sum())
     if zero_price:
-        report.notes.append(f"{zero_price} kept rows have a unit price of 0 (free items); they add nothing to revenue.")
+        report.note(label("clean_free_items", "en", n=zero_price), label("clean_free_items", "zh", n=zero_price))
     return out, report
 
 
-def load_cdnow(sample: bool = False, path: Path | None = None) -> tuple[pd.DataFrame, CleaningReport]:
+def load_cdnow(sample: bool = False, path: Path | None = None, *, lang: str = "en") -> tuple[pd.DataFrame, CleaningReport]:
     """The CDNOW cohort (Q1-1997 first-time buyers, followed to mid-1998), one row per purchase record.
 
     Nothing is excluded; records of $0 are kept and counted in the report's
@@ -233,15 +244,17 @@ def load_cdnow(sample: bool = False, path: Path | None = None) -> tuple[pd.DataF
 
     Parameters
     ----------
-    sample : bool
-        The 1/10 sample (2,357 customers) instead of the whole cohort.
+    sample : bool, default False
+        Read the small sample shipped with the kit instead of the full file.
     path : Path, optional
-        The file (default: ``datasets/real/CDNOW_master.txt`` or ``CDNOW_sample.txt``).
+        The file; default ``datasets/real/CDNOW_master.txt`` (or the sample).
+    lang : {"en", "zh"}, default "en"
+        The language the cleaning report shows itself in (it holds both).
 
     Returns
     -------
     (DataFrame, CleaningReport)
-        Standard columns plus ``cds`` (number of CDs bought).
+        Standard columns plus ``cds`` (number of CDs).
 
     Examples
     --------
@@ -258,7 +271,7 @@ def load_cdnow(sample: bool = False, path: Path | None = None) -> tuple[pd.DataF
         raw = pd.read_csv(path, sep=r"\s+", dtype={"customer_id": str, "date": str})
         raw = raw.rename(columns={"number_of_cds": "cds", "dollar_value": "revenue"})
     _require(raw, ["customer_id", "date", "cds", "revenue"], path.name)
-    report = CleaningReport(path.name, len(raw))
+    report = CleaningReport(path.name, len(raw), lang=lang)
     out = pd.DataFrame({
         "customer_id": raw["customer_id"].astype(str),
         "order_id": raw["customer_id"].astype(str) + "-" + pd.Series(np.arange(2, len(raw) + 2), index=raw.index).astype(str),
@@ -269,7 +282,7 @@ def load_cdnow(sample: bool = False, path: Path | None = None) -> tuple[pd.DataF
     report.kept_rows = len(out)
     zero = int((out["revenue"] == 0).sum())
     if zero:
-        report.notes.append(f"{zero} purchase records are $0; they are kept (they are real visits) and add nothing to revenue.")
+        report.note(label("clean_zero_records", "en", n=zero), label("clean_zero_records", "zh", n=zero))
     return out, report
 
 
