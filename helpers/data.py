@@ -39,7 +39,16 @@ class DataError(ValueError):
 class CleaningStep:
     """One cleaning rule and the rows it excluded.
 
-    ``reason_zh`` is the reason in Chinese (the English one is used when it is empty).
+    Parameters
+    ----------
+    reason : str
+        Why the rows were excluded, in English.
+    rows_excluded : int
+        How many rows.
+    example_rows : list of int
+        Up to five of them, numbered as in the file.
+    reason_zh : str, default ""
+        The reason in Chinese (the English one is used when it is empty).
 
     Examples
     --------
@@ -76,9 +85,22 @@ class CleaningStep:
 class CleaningReport:
     """What a loader read, what it excluded and why, and what it kept.
 
-    Row numbers are as in the file, counting the header as row 1. ``notes_zh`` holds
-    the notes in Chinese (see :meth:`note`); ``lang`` is the language the report
-    shows itself in (``print``, and the table a notebook displays).
+    Row numbers are as in the file, counting the header as row 1.
+
+    Parameters
+    ----------
+    source : str
+        The file's name.
+    raw_rows : int
+        Rows read.
+    steps : list of CleaningStep
+        The exclusions, in order.
+    kept_rows : int
+        Rows kept (``raw_rows`` minus the excluded ones when the counts reconcile).
+    notes, notes_zh : list of str
+        What was decided, in English and in Chinese (see :meth:`note`).
+    lang : {"en", "zh"}, default "en"
+        The language the report shows itself in (``print``, and the table a notebook displays).
 
     Examples
     --------
@@ -110,6 +132,11 @@ class CleaningReport:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per step plus the totals, for display or export.
+
+        Returns
+        -------
+        DataFrame
+            Columns ``step``, ``rows`` (excluded rows negative) and ``example rows``.
 
         Examples
         --------
