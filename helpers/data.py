@@ -297,7 +297,14 @@ def load_synthetic(table: str, folder: Path = SYNTHETIC_DIR) -> pd.DataFrame:
     Parameters
     ----------
     table : {"customers", "transactions", "survey", "contacts", "leads", "program"}
+        Which table.
     folder : Path, optional
+        Where the CSV files are; default ``datasets/synthetic``.
+
+    Returns
+    -------
+    DataFrame
+        The table with its documented columns and types (``datasets/README.md``).
 
     Raises
     ------
@@ -325,6 +332,11 @@ def load_synthetic(table: str, folder: Path = SYNTHETIC_DIR) -> pd.DataFrame:
 class Company:
     """All six tables of the synthetic company (see ``datasets/README.md``).
 
+    Parameters
+    ----------
+    customers, transactions, survey, contacts, leads, program : DataFrame
+        The tables, as :func:`load_synthetic` reads them.
+
     Examples
     --------
     >>> company = load_company()
@@ -342,6 +354,16 @@ class Company:
 
 def load_company(folder: Path = SYNTHETIC_DIR) -> Company:
     """The synthetic company: customers, transactions, survey, contacts, leads and program.
+
+    Parameters
+    ----------
+    folder : Path, optional
+        Where the CSV files are; default ``datasets/synthetic``.
+
+    Returns
+    -------
+    Company
+        The six tables.
 
     Examples
     --------
