@@ -22,6 +22,7 @@ MODULES: dict[str, str] = {
     "05_lifecycle": "lifecycle",
     "06_loyalty": "loyalty",
     "07_relationship": "relationship",
+    "11_clv": "clv",
 }
 
 
