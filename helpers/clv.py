@@ -68,6 +68,7 @@ __all__ = [
     "cluster_features",
     "kmeans_clusters",
     "seed_agreement",
+    "silhouette",
     "choose_k",
     "cluster_profile",
     "cluster_traits",
@@ -1291,6 +1292,48 @@ def seed_agreement(features: pd.DataFrame, k: int, value: pd.Series, *, seeds: S
     return pd.DataFrame(rows).set_index("seed")
 
 
+def silhouette(features: pd.DataFrame, clusters: pd.Series, *, sample: int | None = 2000) -> float:
+    """The mean silhouette of the clusters: −1 … 1, higher = customers sit closer to their own cluster than to the next.
+
+    For each customer, ``(b − a) / max(a, b)`` with ``a`` the mean distance to the other members of
+    their cluster and ``b`` the mean distance to the members of the nearest other cluster
+    (scikit-learn's ``silhouette_score``, on one thread).
+
+    Parameters
+    ----------
+    features : DataFrame
+        :func:`cluster_features`.
+    clusters : Series
+        Cluster per customer, indexed like ``features``.
+    sample : int or None, default 2000
+        Customers used (a fixed random sample, seed 0; ``None`` = all): the silhouette compares
+        every pair, so its cost grows with the square of the number of customers.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        If there is only one cluster.
+
+    Examples
+    --------
+    >>> z = pd.DataFrame({"f": [0.0, 0.0, 1.0, 1.0]})
+    >>> silhouette(z, pd.Series([1, 1, 2, 2]))
+    1.0
+    """
+    from sklearn.metrics import silhouette_score
+
+    labels = clusters.reindex(features.index).to_numpy()
+    if len(pd.unique(labels)) < 2:
+        raise ValueError("silhouette: there is only one cluster; the silhouette compares at least two.")
+    size = None if sample is None or sample >= len(features) else sample
+    with _one_thread():
+        return float(silhouette_score(features.to_numpy(dtype=float), labels, sample_size=size, random_state=0))
+
+
 def choose_k(features: pd.DataFrame, value: pd.Series, ks: Iterable[int] = range(2, 9), *,
              seeds: Sequence[int] = range(5), n_init: int = 10, sample: int | None = 2000) -> pd.DataFrame:
     """The numbers that help choose k: fit, separation, stability across seeds and the smallest cluster.
@@ -1333,20 +1376,17 @@ def choose_k(features: pd.DataFrame, value: pd.Series, ks: Iterable[int] = range
     >>> int(table["silhouette"].idxmax()), float(table.loc[2, "ari_min"])
     (2, 1.0)
     """
-    from sklearn.metrics import adjusted_rand_score, silhouette_score
+    from sklearn.metrics import adjusted_rand_score
 
     v = _aligned(value, features.index, "value")
     seeds = list(seeds)
-    data = features.to_numpy(dtype=float)
     rows = []
     for k in ks:
         fits = [_kmeans_raw(features, k, s, n_init) for s in seeds]
         raw, inertia = fits[0]
         aris = [adjusted_rand_score(raw, other) for other, _ in fits[1:]] or [1.0]
-        size = None if sample is None or sample >= len(data) else sample
-        with _one_thread():
-            silhouette = float(silhouette_score(data, raw, sample_size=size, random_state=0))
-        rows.append({"k": int(k), "inertia": inertia, "silhouette": silhouette,
+        rows.append({"k": int(k), "inertia": inertia,
+                     "silhouette": silhouette(features, pd.Series(raw, index=features.index), sample=sample),
                      "ari_mean": float(np.mean(aris)), "ari_min": float(np.min(aris)),
                      "smallest_share": float(np.bincount(_by_value(raw, v, int(k))).astype(float)[1:].min() / len(raw))})
     return pd.DataFrame(rows).set_index("k")

@@ -66,8 +66,9 @@ LABELS: dict[str, dict[str, str]] = {
     "clv_profile_title": {"en": "Cluster profiles (1 = highest average value)", "zh": "各客户群画像（1 = 平均价值最高）"},
     "clv_profile_colour": {"en": "Above (+) or below (−) the average, in standard deviations of log values",
                            "zh": "高于（+）或低于（−）平均水平，以对数值的标准差计"},
-    "clv_profile_note": {"en": "numbers: cluster medians; colour: distance from the average",
-                         "zh": "数字：群内中位数；颜色：与平均水平的距离"},
+    "clv_profile_note": {"en": "numbers: the cluster's median (days since the last purchase, purchase days, ¥); "
+                                "colour: distance from the average",
+                         "zh": "数字：群内中位数（距上次购买天数、购买天数、元）；颜色：与平均水平的距离"},
     "clv_feature_axis": {"en": "Feature", "zh": "指标"},
     "clv_cluster_axis": {"en": "Cluster (share of customers)", "zh": "客户群（客户占比）"},
     "clv_map_title": {"en": "RFM tiers inside each cluster", "zh": "各客户群内的 RFM 层级构成"},
