@@ -1177,10 +1177,16 @@ def _kmeans_raw(features: pd.DataFrame, k: int, seed: int, n_init: int) -> tuple
 
 
 def _by_value(raw: np.ndarray, value: np.ndarray, k: int) -> np.ndarray:
-    """Rank 1 = the cluster with the highest average value (ties: the larger cluster first)."""
+    """Rank 1 = the cluster with the highest average value.
+
+    Ties in value go to the larger cluster, then to the cluster holding the earlier customer, so
+    the ranks never depend on how k-means happened to number the clusters.
+    """
+    raw = np.asarray(raw)
     means = np.array([value[raw == c].mean() if (raw == c).any() else -np.inf for c in range(k)])
     sizes = np.bincount(raw, minlength=k)
-    order = np.lexsort((-sizes, -means))  # by mean value, then size, both descending
+    first = np.array([np.flatnonzero(raw == c)[0] if (raw == c).any() else len(raw) for c in range(k)])
+    order = np.lexsort((first, -sizes, -means))  # by mean value, then size (both descending), then first member
     rank = np.empty(k, dtype=np.int64)
     rank[order] = np.arange(1, k + 1)
     return rank[raw]

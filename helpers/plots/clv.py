@@ -237,7 +237,8 @@ def plot_cluster_profiles(traits: pd.DataFrame, profile: pd.DataFrame, *, lang: 
     names = cluster_names(traits, lang)
     ax.set_yticks(range(len(traits)),
                   [f"{names[r]} ({profile.loc[r, 'customer_share']:.0%})" for r in traits.index])
-    ax.set_xticks(range(len(features)), [label(f"clv_feature_{f}", lang) for f in features])
+    ax.set_xticks(range(len(features)), [label(f"clv_feature_{f}", lang) if f"clv_feature_{f}" in LABELS else f
+                                         for f in features])
     ax.grid(False)
     ax.set_xlabel(label("clv_profile_note", lang), fontsize=10)
     ax.set_ylabel(label("clv_cluster_axis", lang))
