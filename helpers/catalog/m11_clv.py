@@ -88,6 +88,9 @@ LABELS: dict[str, dict[str, str]] = {
     "clv_agreement_title": {"en": "RFM tier against the tier its predicted value would give",
                             "zh": "RFM 层级与按预测价值划分的层级对比"},
     "clv_agreement_colour": {"en": "Customers", "zh": "客户数"},
+    # the exercise
+    "clv_task4_first": {"en": "Answer task 4 first: the profile needs your clusters.",
+                        "zh": "请先完成第 4 题：画像需要用到你的分群结果。"},
     # the explorer
     "clv_k": {"en": "Clusters k", "zh": "客户群数 k"},
     "clv_features": {"en": "Features", "zh": "聚类指标"},
