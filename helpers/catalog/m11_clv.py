@@ -22,7 +22,6 @@ LABELS: dict[str, dict[str, str]] = {
     "calibration_purchases": {"en": "Repeat purchases (calibration)", "zh": "校准期重复购买次数"},
     "actual": {"en": "Actual (mean)", "zh": "实际（平均）"},
     "predicted": {"en": "Predicted (mean)", "zh": "预测（平均）"},
-    "parameter": {"en": "Parameter", "zh": "参数"},
     "recency_weeks": {"en": "Recency (weeks)", "zh": "最后购买时的客户年龄（周）"},
     "T_weeks": {"en": "T (weeks)", "zh": "期末客户年龄 T（周）"},
     "monetary_repeat": {"en": "Mean repeat purchase ($)", "zh": "重复购买平均金额（美元）"},
