@@ -24,8 +24,10 @@ LABELS: dict[str, dict[str, str]] = {
     "predicted": {"en": "Predicted (mean)", "zh": "预测（平均）"},
     "recency_weeks": {"en": "Recency (weeks)", "zh": "最后购买时的客户年龄（周）"},
     "T_weeks": {"en": "T (weeks)", "zh": "期末客户年龄 T（周）"},
-    "monetary_repeat": {"en": "Mean repeat purchase ($)", "zh": "重复购买平均金额（美元）"},
-    "holdout_purchases": {"en": "Purchases in weeks 40–78", "zh": "第 40–78 周购买次数"},
+    "monetary_repeat": {"en": "Mean repeat purchase", "zh": "重复购买平均金额"},
+    "first_purchase": {"en": "First purchase", "zh": "首次购买日期"},
+    "holdout_value": {"en": "Value in the holdout period", "zh": "检验期内消费额"},
+    "holdout_purchases": {"en": "Purchases in the holdout period", "zh": "检验期内购买次数"},
     "predicted_39": {"en": "Predicted purchases, weeks 40–78", "zh": "预测第 40–78 周购买次数"},
     "past_spend": {"en": "Past spend", "zh": "过去消费额"},
     "holdout_share": {"en": "Top 20%'s share of weeks 40–78 spending", "zh": "前 20% 客户占第 40–78 周消费额的比例"},
@@ -88,6 +90,8 @@ LABELS: dict[str, dict[str, str]] = {
                             "zh": "RFM 层级与按预测价值划分的层级对比"},
     "clv_agreement_colour": {"en": "Customers", "zh": "客户数"},
     # the exercise
+    "clv_exercise_intro": {"en": "{n:,} customers bought in 2024; the holdout period lasts {weeks:.1f} weeks.",
+                           "zh": "{n:,} 位客户在 2024 年有购买；检验期长 {weeks:.1f} 周。"},
     "clv_task4_first": {"en": "Answer task 4 first: the profile needs your clusters.",
                         "zh": "请先完成第 4 题：画像需要用到你的分群结果。"},
     # the explorer
