@@ -607,4 +607,109 @@ SENTENCES: dict[str, dict[str, str]] = {
               "Feit 和 Berman 的利润最大化测试每组只需 **{n_tr:,} 位客户**，然后把胜出的方案推广给其余客户"
               "（假设两个方案的复购率通常相差约 {prior:.0%}：这个假设要公开说明）。在两个几乎一样好的方案之间选错，代价很小。",
     },
+    # module 11: predicted value and clusters
+    "m11_params": {
+        "en": "The model is fitted on **{customers:,} customers**, {repeaters:,} of whom bought again within the "
+              "39 weeks. The estimates match the publication to three decimals. Read them as a story: an active "
+              "customer buys about once every **{weeks:.0f} weeks** on average, and after each purchase about "
+              "**{leave:.0%}** leave for good.",
+        "zh": "模型用 **{customers:,} 位客户**拟合，其中 {repeaters:,} 位在 39 周内再次购买。估计值与论文发表值"
+              "在小数点后三位完全一致。换成业务语言：一位活跃客户平均大约每 **{weeks:.0f} 周**买一次，"
+              "每次购买之后约有 **{leave:.0%}** 的客户从此流失。",
+    },
+    "m11_params_differ": {
+        "en": "The model is fitted on **{customers:,} customers**, {repeaters:,} of whom bought again within the "
+              "39 weeks. The estimates do **not** match the publication to three decimals: check the data and the "
+              "calibration period. As fitted here, an active customer buys about once every **{weeks:.0f} weeks** "
+              "and after each purchase about **{leave:.0%}** leave for good.",
+        "zh": "模型用 **{customers:,} 位客户**拟合，其中 {repeaters:,} 位在 39 周内再次购买。估计值与论文发表值"
+              "在小数点后三位**不一致**：请检查数据和校准期。按本次拟合，一位活跃客户平均大约每 **{weeks:.0f} 周**"
+              "买一次，每次购买之后约有 **{leave:.0%}** 的客户从此流失。",
+    },
+    "m11_holdout": {
+        "en": "In weeks 40–78 the customers made **{actual:,.0f}** purchases; the model, which never saw those "
+              "weeks, predicted **{predicted:,.0f}** ({error:+.0%}). For the {once:,} customers who did not buy "
+              "again in the calibration period it predicted {once_predicted:.2f} purchases each; they made "
+              "{once_actual:.2f}. It falls furthest short for the customers with {worst} repeat purchase(s) "
+              "({worst_gap:+.0%}): a forecast is a good guide for groups, not a promise for each customer.",
+        "zh": "在第 40–78 周，这些客户实际购买了 **{actual:,.0f}** 次；模型从未见过这段时间的数据，"
+              "它的预测是 **{predicted:,.0f}** 次（{error:+.0%}）。对于校准期内没有再次购买的 {once:,} 位客户，"
+              "模型预测每人 {once_predicted:.2f} 次，实际是 {once_actual:.2f} 次。偏差最大的是校准期内重复购买 "
+              "{worst} 次的客户（{worst_gap:+.0%}）：预测适合用来看群体，不是对每位客户的承诺。",
+    },
+    "m11_alive": {
+        "en": "Both bought three more times after their first purchase. The first made the last of them at week "
+              "{early_recency:.1f} of their {early_T:.1f} weeks and then went silent: P(alive) **{early_alive:.0%}**. "
+              "The second bought last at week {late_recency:.1f}: P(alive) **{late_alive:.0%}**. In weeks 40–78 "
+              "they made {early_did:.0f} and {late_did:.0f} purchases. Across all customers, {below_half:.0%} are "
+              "more likely gone than still there.",
+        "zh": "两位客户在首次购买后都又买了三次。第一位在他的 {early_T:.1f} 周里，第 {early_recency:.1f} 周就做了"
+              "最后一次购买，之后再无动静：仍是活跃客户的概率只有 **{early_alive:.0%}**。第二位最后一次购买在第 "
+              "{late_recency:.1f} 周：概率为 **{late_alive:.0%}**。在第 40–78 周，他们分别购买了 {early_did:.0f} 次和 "
+              "{late_did:.0f} 次。在全部客户中，有 {below_half:.0%} 的客户更可能已经流失。",
+    },
+    "m11_spend": {
+        "en": "Fitted on the {repeaters:,} customers with repeat purchases: p {p:.2f}, q {q:.2f}, v {v:.2f} "
+              "(Hardie's note gives 6.25, 3.74 and 15.44). The mean spend per purchase across customers is "
+              "**${mean:.2f}**. The correlation between how often and how much per purchase is {corr:.2f}: "
+              "small, so the model's assumption holds well enough here.",
+        "zh": "用 {repeaters:,} 位有重复购买的客户拟合：p {p:.2f}，q {q:.2f}，v {v:.2f}"
+              "（Hardie 的说明给出 6.25、3.74 和 15.44）。所有客户每次购买的平均金额为 **${mean:.2f}**。"
+              "购买频次与每次金额的相关系数为 {corr:.2f}：很小，所以这里可以接受模型的假设。",
+    },
+    "m11_capture": {
+        "en": "The model predicted **${predicted_total:,.0f}** of spending in weeks 40–78; customers spent "
+              "**${actual_total:,.0f}**. The top 20% by predicted value brought **{clv_share:.1%}** of that spending, "
+              "the top 20% by past spend {past_share:.1%}: for picking the top fifth, past spend is as good here. "
+              "Customer by customer the prediction is closer (correlation {clv_corr:.2f} against {past_corr:.2f}), "
+              "and it adds what past spend cannot: who has probably left, and how much a customer is worth in money.",
+        "zh": "模型预测第 40–78 周的消费额为 **${predicted_total:,.0f}**，客户实际消费 **${actual_total:,.0f}**。"
+              "按预测价值排名前 20% 的客户带来了其中的 **{clv_share:.1%}**，按过去消费额排名前 20% 的客户带来 "
+              "{past_share:.1%}：如果只是挑出前五分之一，这里用过去的消费额同样好。但逐个客户来看，预测更准"
+              "（相关系数 {clv_corr:.2f}，过去消费额为 {past_corr:.2f}），而且它提供了过去消费额给不了的信息："
+              "谁很可能已经流失，以及一位客户值多少钱。",
+    },
+    "m11_agree": {
+        "en": "The rules and the prediction put **{agree:.0%}** of customers in the same tier ({returns:,} return "
+              "rows are left out of the prediction: returns are not visits). **{vip_down:,} VIPs by the rules** "
+              "come out as potential customers by prediction: their median last purchase was {vip_down_days:.0f} days "
+              "ago and their median chance of still being a customer is {vip_down_alive:.0%}. The other way round, "
+              "**{up:,} customers** the rules put lower would fill VIP places by prediction: median last purchase "
+              "{up_days:.0f} days ago, median chance of still being a customer {up_alive:.0%}.",
+        "zh": "RFM 规则与预测把 **{agree:.0%}** 的客户分在了同一层级（{returns:,} 行退货不计入预测：退货不算一次到店）。"
+              "**{vip_down:,} 位按规则属于 VIP 的客户**按预测只是潜在客户：他们最后一次购买距今的中位数是 "
+              "{vip_down_days:.0f} 天，仍是活跃客户的概率中位数为 {vip_down_alive:.0%}。反过来，有 **{up:,} 位**"
+              "被规则排得较低的客户按预测应进入 VIP：最后一次购买距今中位数 {up_days:.0f} 天，"
+              "仍是活跃客户的概率中位数 {up_alive:.0%}。",
+    },
+    "m11_k": {
+        "en": "The rule chooses **k = {k}** (silhouette {silhouette:.2f}, smallest cluster {smallest:.0%} of "
+              "customers). The silhouette alone would pick k = {best_k} ({best:.2f}), but two groups tell the sales "
+              "team nothing the tiers do not. Across five seeds the lowest adjusted Rand index is **{ari:.3f}**: "
+              "the grouping hardly depends on the seed. k-means' own cluster numbers agree for as few as {raw:.0%} of "
+              "customers between seeds; after renumbering by value, for at least **{ranked:.1%}**.",
+        "zh": "按这条规则选出 **k = {k}**（轮廓系数 {silhouette:.2f}，最小的群占客户的 {smallest:.0%}）。"
+              "只看轮廓系数会选 k = {best_k}（{best:.2f}），但分成两群并不能告诉销售团队任何层级之外的信息。"
+              "在五个随机种子之间，最低的调整兰德指数（ARI）为 **{ari:.3f}**：分群结果几乎不受种子影响。"
+              "不同种子下 k-means 自己的群编号，最少只有 {raw:.0%} 的客户一致；按价值重新编号后，至少 "
+              "**{ranked:.1%}** 的客户一致。",
+    },
+    "m11_clusters": {
+        "en": "The top cluster, **{top}**, holds {top_customers:.0%} of customers and {top_value:.0%} of revenue; "
+              "{vip_top:.0%} of the RFM VIPs are in it. {order} The cluster most likely to have left is "
+              "**{lowest}** (mean chance of still being a customer {lowest_alive:.0%}, ¥{lowest_value:,.0f} of "
+              "past revenue per customer).",
+        "zh": "价值最高的群 **{top}** 占 {top_customers:.0%} 的客户和 {top_value:.0%} 的销售额；RFM 的 VIP 客户中有 "
+              "{vip_top:.0%} 在这个群里。{order}最可能已经流失的群是 **{lowest}**（仍是活跃客户的平均概率 "
+              "{lowest_alive:.0%}，每位客户过去的销售额 ¥{lowest_value:,.0f}）。",
+    },
+    "m11_same_order": {
+        "en": "Ranked by mean predicted value, the clusters come in the same order as by past revenue.",
+        "zh": "按平均预测价值排序，各群的顺序与按过去销售额排序相同。",
+    },
+    "m11_other_order": {
+        "en": "Ranked by mean predicted value, the clusters come in a **different** order than by past revenue: "
+              "{order}.",
+        "zh": "按平均预测价值排序，各群的顺序与按过去销售额排序**不同**：{order}。",
+    },
 }

@@ -25,6 +25,7 @@ MODULES: dict[str, str] = {
     "08_migration": "migration",
     "09_allocation": "allocation",
     "10_lift": "lift",
+    "11_clv": "clv",
 }
 
 
