@@ -54,4 +54,9 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "<b>{segment}</b>：净推荐值 <b>{nps}</b> ± {margin} 分（95% 区间 {low} 至 {upper}，{n:,} 份回答）；"
               "高忠诚度占 {loyal}。",
     },
+    # columns of the tables notebook 06 builds (shown with helpers.catalog.localize)
+    "respondents": {"en": "Respondents", "zh": "受访人数"},
+    "satisfied": {"en": "Satisfied", "zh": "满意人数"},
+    "satisfied_not_loyal": {"en": "Satisfied, did not buy", "zh": "满意但未复购"},
+    "share": {"en": "Share", "zh": "占比"},
 }

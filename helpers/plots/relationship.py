@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
 from helpers._docs import shared_docs
-from helpers.catalog import label
+from helpers.catalog import label, localize
 from helpers.plots.loyalty import group_label
 from helpers.plots.style import PALETTE, TIER_COLORS, stacked_share_bars
 from helpers.plots.tables import readable_table
@@ -188,12 +188,56 @@ def profile_table(profile: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     ...                   "recommended": ["partnership"]}, index=["VIP"])
     >>> profile_table(p).loc["VIP", "Recommended level"]
     'Partnership'
+    >>> profile_table(p, "zh").loc["VIP客户", ["客户数量", "毛利水平"]].tolist()
+    ['少', '高']
     """
     shown = profile.copy()
     shown["recommended"] = shown["recommended"].map(lambda v: label(f"rel_{v}", lang))
+    if "size" in shown:
+        shown["size"] = shown["size"].map(lambda v: label(f"rel_size_{v}", lang))
+    if "margin_level" in shown:
+        shown["margin_level"] = shown["margin_level"].map(lambda v: label(f"rel_level_{v}", lang))
     shown = shown.rename(index=lambda g: group_label(g, lang), columns=lambda c: f"rel_{c}")
     return readable_table(shown, percent=["rel_customer_share"], money=["rel_margin_per_customer"],
                           decimals={"rel_margin_ratio": 2}, lang=lang)
+
+
+#: Catalog keys of the playbook's columns (:func:`helpers.relationship.default_playbook`).
+_PLAYBOOK_NAMES = {"tier": "loy_tier", "action": "rel_action", "contact_type": "rel_contact_type",
+                   "channel": "rel_channel", "per_year": "rel_per_year", "unit_cost": "rel_unit_cost"}
+
+
+@shared_docs
+def playbook_table(playbook: pd.DataFrame, lang: str = "en",
+                   columns: tuple[str, ...] = ("tier", "action", "channel", "per_year", "unit_cost")) -> pd.DataFrame:
+    """A display copy of a service playbook: the chosen columns, headers and tiers in ``lang``.
+
+    In English the playbook shows as the code has it (see :func:`helpers.catalog.localize`);
+    in Chinese the headers and tier names come from the catalog. Make the playbook with
+    ``default_playbook(..., lang=lang)`` so that its actions and channels are in ``lang`` too.
+
+    Parameters
+    ----------
+    playbook : DataFrame
+        From :func:`helpers.relationship.default_playbook` or your own, with the ``columns``.
+    {lang}
+    columns : tuple of str, default ("tier", "action", "channel", "per_year", "unit_cost")
+        The columns to show, in order.
+
+    Returns
+    -------
+    DataFrame
+        For showing only.
+
+    Examples
+    --------
+    >>> from helpers.relationship import default_playbook
+    >>> playbook_table(default_playbook()).columns.tolist()
+    ['tier', 'action', 'channel', 'per_year', 'unit_cost']
+    >>> playbook_table(default_playbook(lang="zh"), "zh").iloc[0, :3].tolist()
+    ['VIP客户', '与专属客户经理一起做共同规划回顾', '上门拜访 / 视频通话']
+    """
+    return localize(playbook[list(columns)], lang, names=_PLAYBOOK_NAMES)
 
 
 @shared_docs
