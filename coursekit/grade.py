@@ -79,7 +79,7 @@ from typing import Any
 
 import nbformat
 
-from coursekit.exercises import TEXT_STUB
+from coursekit.exercises import TEXT_STUBS
 from coursekit.sandbox import INSTALL_HINT, Limits, Sandbox, SandboxUnavailable
 from helpers.checks import MODULES, checks_module
 from helpers.checks.core import UI, Feedback, FunctionTask, WrittenTask, collect, judge, task_label, text
@@ -1444,7 +1444,7 @@ def judge_submission(s: Submission, a: Assignment, cells: list[dict], report: di
         task = tasks[q]
         if isinstance(task, WrittenTask):
             answer = written_answers(s.notebook, a).get(q, "") if s.notebook is not None else ""
-            answer = "" if answer.strip() == TEXT_STUB else answer.strip()
+            answer = "" if answer.strip() in TEXT_STUBS.values() else answer.strip()
             fb = judge(task, collect(task, answer or ...), None, lang)
             s.scores[q] = None
             s.feedback[q] = ("written", _reason("written" if fb.status == "recorded" else "written_blank", lang))

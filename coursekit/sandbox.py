@@ -410,7 +410,7 @@ class Sandbox:
                 self._running.discard(proc)
         report = _read_report(out_path, nonce)
         if report is None:
-            return {"sandbox_failed": "no report", "stderr": _tail(err_path)}
+            return {"sandbox_failed": "no report", "stderr": f"exit status {proc.returncode}; {_tail(err_path)}"}
         return report
 
     def stop_all(self) -> None:
