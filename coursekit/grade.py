@@ -503,7 +503,8 @@ class Submission:
         """
         row: dict[str, object] = {
             "submission": self.relpath, "learner": self.learner, "module": self.module,
-            "lang": self.lang if self.module else "", "status": self.status, "score": "", "max_score": "",
+            "lang": self.lang if self.status in ("graded", "timeout", "error") else "", "status": self.status,
+            "score": "", "max_score": "",
         }
         if assignment is not None:
             row["max_score"] = _num(assignment.max_auto)
@@ -665,10 +666,8 @@ def identify(path: Path, root: Path, known: dict[str, Assignment], nb: nbformat.
     if nb is not None:
         source = str(nb.metadata.get("kit", {}).get("generated_from", ""))
         m = re.search(r"(\d{2})_[^/]*\.ipynb$", source)
-        if m and m.group(1) in known:
-            content_module = m.group(1)
-        elif m:
-            content_module = m.group(1)
+        if m:
+            content_module = m.group(1)  # an exercise this kit does not grade is reported below
         else:
             # no kit metadata: fall back to the graded cell ids, but only when exactly one
             # exercise fits best (several exercises share ids such as "task1")

@@ -533,6 +533,7 @@ def test_kit_and_submissions_are_byte_identical_and_nothing_is_left_running_or_i
     assert batch["sub_unchanged"]
     assert batch["left_running"] == []
     assert batch["temp_left"] == set()
+    assert not Path("/tmp/grader-note.txt").exists() and not (ROOT / "note.txt").exists()  # the writer's files
     assert (batch["out"] / "gradebook.csv").read_bytes() == batch["gradebook_unchanged"]  # nothing rewrote it later
 
 

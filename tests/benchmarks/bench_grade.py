@@ -1,12 +1,13 @@
 """Benchmark: grade 30 submissions of exercise 01 with `coursekit.grade` (not part of `make test`).
 
 Builds 30 submissions from the real exercise (10 complete, 10 half done,
-10 untouched) and grades them with 2 parallel jobs, once in sandboxes and once
-with ``--no-sandbox``; prints the time per submission of each and their
-difference. With ``--before REF`` it also times the grader as it was at git
-revision REF (e.g. the nbgrader-based one), on the same submissions.
+10 untouched) and grades them with 2 parallel jobs in sandboxes and with
+``--no-sandbox``, alternating which goes first over ``--rounds`` rounds (a
+shared machine's load drifts); prints the mean time per submission of each and
+their difference. With ``--before REF`` it also times the grader as it was at
+git revision REF (e.g. the nbgrader-based one), on the same submissions.
 
-    python tests/benchmarks/bench_grade.py [--n 30] [--before fa0312f]
+    python tests/benchmarks/bench_grade.py [--n 30] [--rounds 2] [--before fa0312f]
 
 The issue's targets: the batch under 2 minutes on 2 cores; the sandbox costs at
 most 1 s per submission more than the grader without it (and than before).
@@ -75,22 +76,31 @@ def timed(label: str, fn, n: int, out: Path | None = None) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=30)
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of (sandboxed, no sandbox), order alternating")
     parser.add_argument("--before", help="also time the grader at this git revision")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         sub = tmp / "submissions"
         make_batch(sub, args.n)
-        results = {}
-        results["sandbox"] = timed("sandboxed", lambda: grade.grade_folder(sub, tmp / "out1", jobs=2, progress=None),
-                                   args.n, tmp / "out1")
-        results["none"] = timed("--no-sandbox", lambda: grade.grade_folder(sub, tmp / "out2", jobs=2, progress=None,
-                                                                           sandbox=False), args.n, tmp / "out2")
+        runs: dict[str, list[float]] = {"sandbox": [], "none": [], "before": []}
+        variants = {
+            "sandbox": lambda out: grade.grade_folder(sub, out, jobs=2, progress=None),
+            "none": lambda out: grade.grade_folder(sub, out, jobs=2, progress=None, sandbox=False),
+        }
+        labels = {"sandbox": "sandboxed", "none": "--no-sandbox"}
+        for r in range(args.rounds):
+            for key in (("sandbox", "none") if r % 2 == 0 else ("none", "sandbox")):
+                out = tmp / f"out-{key}-{r}"
+                runs[key].append(timed(labels[key], lambda: variants[key](out), args.n, out))
         if args.before:
             before = old_grader(args.before, tmp)
-            results["before"] = timed(f"before ({args.before})",
-                                      lambda: before.grade_folder(sub, tmp / "out3", jobs=2, progress=None), args.n)
+            runs["before"].append(timed(f"before ({args.before})",
+                                        lambda: before.grade_folder(sub, tmp / "out-before", jobs=2, progress=None),
+                                        args.n))
+    results = {k: sum(v) / len(v) for k, v in runs.items() if v}
     per = {k: v / args.n for k, v in results.items()}
+    print("mean per submission: " + ", ".join(f"{k} {v:.2f} s" for k, v in per.items()))
     print(f"sandbox cost: {per['sandbox'] - per['none']:+.2f} s per submission "
           f"(ratio sandboxed / no sandbox = {per['sandbox'] / per['none']:.2f})")
     if "before" in per:
