@@ -1656,6 +1656,7 @@ def grade_folder(
     """
     limits = limits or Limits(cell_timeout=timeout)
     submissions, out = _resolve_folders(submissions, out)
+    out.mkdir(parents=True, exist_ok=True)  # exists before any sandbox starts, so that none can ever see it
     known = assignments(solutions_dir)
     releases = _Releases(known)
     max_bytes = int(max_submission_mb * 2**20)
