@@ -43,7 +43,7 @@ class Reference(CompanyReference):
     @cached_property
     def table(self) -> pd.DataFrame:
         """Purchases and value per customer in the year before the analysis date."""
-        return capstone.window_activity(self.tx)
+        return capstone.tier_list(self.tx)
 
 
 TASKS: tuple[Task, ...] = (
@@ -55,7 +55,7 @@ TASKS: tuple[Task, ...] = (
             Mistake(lambda n, r: n < 0, msg("A count of customers cannot be negative.", "客户数不可能是负数。")),
         ],
         mistakes=[
-            Mistake(lambda n, r: n == int(r.table["purchases"].sum()), msg(
+            Mistake(lambda n, r: n == int(r.table["purchase_days"].sum()), msg(
                 "You counted purchases. Count customers: one row of the table per customer.",
                 "你数的是购买次数。请数客户：表中每位客户一行。")),
             Mistake(lambda n, r: n == len(r.tx), msg(

@@ -1,4 +1,4 @@
-"""Module 12's explorer: a slider chooses how many top customers the chart shows."""
+"""Module 12's explorer: choose a tier and see its customers, their value and why they are there."""
 
 from __future__ import annotations
 
@@ -6,55 +6,63 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from helpers.catalog import label
+from helpers._common import SERVICE_TIERS
+from helpers.catalog import LABELS, label
 from helpers.plots.capstone import plot_top_customers
 from helpers.widgets._render import figure_png
 
 
-class CapstoneExplorer:
-    """A slider for the number of customers shown; the chart and a sentence follow it.
+class TierBrowser:
+    """A tier picker; a sentence, a chart of the tier's top customers and the first reasons follow it.
 
     Parameters
     ----------
-    table : DataFrame
-        From :func:`helpers.capstone.window_activity`.
+    tiers : DataFrame
+        A tier list from :func:`helpers.capstone.tier_list` (``tier``, ``value``, ``reasons``).
     lang : {"en", "zh"}
         Language of the labels.
     top : int
-        How many customers to show at first.
+        How many customers the chart shows.
 
     Examples
     --------
-    >>> t = pd.DataFrame({"purchases": [2, 1, 1], "value": [60.0, 30.0, 10.0]},
-    ...                  index=pd.Index(["a", "b", "c"], name="customer_id"))
-    >>> ex = CapstoneExplorer(t, top=1)
+    >>> t = pd.DataFrame({"tier": ["VIP", "regular", "regular"], "value": [60.0, 30.0, 10.0],
+    ...                   "reasons": ["x", "y", "z"]}, index=pd.Index(["a", "b", "c"], name="customer_id"))
+    >>> ex = TierBrowser(t)
     >>> ex.sentence.value
-    '3 customers bought in the window; the top 1 bring 60.0% of its value.'
-    >>> ex.slider.value = 2
+    'Tier <b>VIP</b>: 1 customer(s) (33.3% of customers) with 60.0% of the value.'
+    >>> ex.picker.value = "regular"
     >>> ex.sentence.value
-    '3 customers bought in the window; the top 2 bring 90.0% of its value.'
+    'Tier <b>Regular</b>: 2 customer(s) (66.7% of customers) with 40.0% of the value.'
     """
 
-    def __init__(self, table: pd.DataFrame, *, lang: str = "en", top: int = 10) -> None:
-        self.table, self.lang = table, lang
-        self.slider = widgets.IntSlider(value=min(top, max(len(table), 1)), min=1, max=max(len(table), 1),
-                                        description=label("capstone_slider", lang), style={"description_width": "initial"})
+    def __init__(self, tiers: pd.DataFrame, *, lang: str = "en", top: int = 10) -> None:
+        self.tiers, self.lang, self.top = tiers, lang, top
+        names = [(label(f"loy_{t}", lang) if f"loy_{t}" in LABELS else t, t) for t in SERVICE_TIERS]
+        self.picker = widgets.ToggleButtons(options=names, value=SERVICE_TIERS[0],
+                                            description=label("cap_pick_tier", lang),
+                                            style={"description_width": "initial"})
         self.sentence = widgets.HTML()
+        self.reasons = widgets.HTML()
         self.image = widgets.Image(format="png")
-        self._fig, self._ax = plt.subplots(figsize=(7, 4), dpi=90)
+        self._fig, self._ax = plt.subplots(figsize=(8, 4), dpi=90)
         plt.close(self._fig)
-        self.slider.observe(lambda change: self.update(), names="value")
-        self.widget = widgets.VBox([self.slider, self.sentence, self.image])
+        self.picker.observe(lambda change: self.update(), names="value")
+        self.widget = widgets.VBox([self.picker, self.sentence, self.image, self.reasons])
         self.update()
 
     def update(self) -> None:
-        """Redraw the chart and the sentence for the slider's value (what a slider move does)."""
-        top = self.slider.value
-        total = float(self.table["value"].sum())
-        share = float(self.table["value"].head(top).sum()) / total if total else 0.0
-        self.sentence.value = label("capstone_sentence", self.lang, n=len(self.table), top=top, share=f"{share:.1%}")
+        """Redraw for the chosen tier (what a click does)."""
+        tier = self.picker.value
+        inside = self.tiers[self.tiers["tier"] == tier]
+        total = float(self.tiers["value"].sum())
+        share = float(inside["value"].sum()) / total if total else 0.0
+        name = label(f"loy_{tier}", self.lang) if f"loy_{tier}" in LABELS else tier
+        self.sentence.value = label("cap_tier_sentence", self.lang, tier=name, n=len(inside),
+                                    share=f"{len(inside) / max(len(self.tiers), 1):.1%}", value=f"{share:.1%}")
+        self.reasons.value = "<br>".join(f"<b>{i}</b>: {r}" for i, r in inside["reasons"].head(5).items())
         self._ax.clear()
-        plot_top_customers(self.table, top, lang=self.lang, ax=self._ax)
+        plot_top_customers(inside, self.top, tier=tier, lang=self.lang, ax=self._ax)
         self._fig.tight_layout()
         self.image.value = figure_png(self._fig)
 
