@@ -30,6 +30,7 @@ skipped and reported; a name you pass yourself that the table lacks is an error.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -187,6 +188,13 @@ def tier_list(
     >>> print(tier_list(tx, "2025-04-01", lang="zh").loc["c", "reasons"])
     C类客户：价值 0；共 1 天有购买，最近一次在 71 天前；RFM细分为“已流失”，因此分入“潜在客户”；生命周期阶段：一次性客户。
     """
+    return _tier_table(transactions, as_of, customer=customer, date=date, amount=amount, order=order, cost=cost,
+                       lang=lang)
+
+
+def _tier_table(transactions: pd.DataFrame, as_of: object, *, customer: str, date: str, amount: str,
+                order: str | None, cost: str | None, lang: str, reasons: bool = True) -> pd.DataFrame:
+    """:func:`tier_list`'s work; ``reasons=False`` leaves the sentences out (a run only compared with another)."""
     _check_lang(lang)
     require_columns(transactions, {"customer": customer, "date": date, "amount": amount}, "tier_list")
     order_col = _optional_column(transactions, order, "order_id", "order", "tier_list")
@@ -246,7 +254,7 @@ def tier_list(
     out["last_purchase"] = (as_of_ts.normalize() - pd.to_timedelta(recency, unit="D")).astype("datetime64[ns]")
     out["recency_days"] = recency.astype(float)
     out["rfm_score"] = scored["rfm_score"].reindex(out.index).fillna(0).astype("int64")
-    out["reasons"] = _reasons(out, lang)
+    out["reasons"] = _reasons(out, lang) if reasons else ""
     out = out[[c for c in _COLUMNS if c in out.columns]]
     out.attrs["as_of"] = as_of_ts
     return out
@@ -258,21 +266,34 @@ def _value_label(column: str, value: str, lang: str) -> str:
     return label(key, lang) if key in LABELS else str(value)
 
 
-def _reasons(table: pd.DataFrame, lang: str) -> list[str]:
+def _fill(template: str, fields: dict[str, np.ndarray]) -> np.ndarray:
+    """``template.format(**row)`` for every row at once: each field is formatted column-wise
+    (one ``format`` per value, no per-row template parsing) and the pieces are joined."""
+    out = np.full(len(next(iter(fields.values()))), "", dtype=object)
+    for literal, name, spec, _ in string.Formatter().parse(template):
+        if literal:
+            out = out + literal
+        if name is not None:
+            values = fields[name]
+            fmt = ("{:" + spec + "}").format
+            out = out + np.array([fmt(v) for v in values.tolist()], dtype=object)
+    return out
+
+
+def _reasons(table: pd.DataFrame, lang: str) -> np.ndarray:
     """The sentence per customer: class and value, purchases and recency, segment -> tier, stage."""
-    names = {col: {v: _value_label(col, v, lang) for v in table[col].unique()} for col in ("segment", "tier", "stage")}
-    bought = label("cap_reason", lang)
-    none = label("cap_reason_no_purchase", lang)
-    out = []
-    for abc_class, segment, tier, stage, value, n_days, recency in zip(
-            table["abc_class"], table["segment"], table["tier"], table["stage"], table["value"],
-            table["purchase_days"], table["recency_days"]):
-        fields = {"abc": abc_class, "value": value, "segment": names["segment"][segment],
-                  "tier": names["tier"][tier], "stage": names["stage"][stage]}
-        if n_days:
-            out.append(bought.format(days=int(n_days), recency=int(recency), **fields))
-        else:
-            out.append(none.format(**fields))
+    fields = {"abc": table["abc_class"].to_numpy(dtype=object), "value": table["value"].to_numpy(dtype=float)}
+    for col in ("segment", "tier", "stage"):
+        codes, uniques = pd.factorize(table[col].to_numpy(dtype=object))
+        fields[col] = np.array([_value_label(col, v, lang) for v in uniques], dtype=object)[codes]
+    bought = table["purchase_days"].to_numpy() > 0
+    fields["days"] = table["purchase_days"].to_numpy(dtype="int64")
+    fields["recency"] = np.nan_to_num(table["recency_days"].to_numpy(dtype=float)).astype("int64")
+    out = np.empty(len(table), dtype=object)
+    if bought.any():
+        out[bought] = _fill(label("cap_reason", lang), {k: v[bought] for k, v in fields.items()})
+    if (~bought).any():
+        out[~bought] = _fill(label("cap_reason_no_purchase", lang), {k: v[~bought] for k, v in fields.items()})
     return out
 
 
@@ -507,8 +528,8 @@ def course_summary(
                                      as_of=f"{as_of_ts:%Y-%m-%d}", months=2 * period_months)
     else:
         previous_as_of = pd.Timestamp(previous)
-        old = tier_list(transactions, previous_as_of, customer=customer, date=date, amount=amount, order=None,
-                        cost=None, lang=lang)
+        old = _tier_table(transactions, previous_as_of, customer=customer, date=date, amount=amount, order=None,
+                          cost=None, lang=lang, reasons=False)
         moves = compare_tier_lists(old, table)
         from helpers import migration as migration_module
 
