@@ -57,6 +57,8 @@ __all__ = [
     "compare_tier_lists",
     "export_tier_list",
     "read_tier_list",
+    "tier_list_table",
+    "output_folder",
 ]
 
 #: The segment of a customer with rows but no purchase (only returns or zero amounts).
@@ -409,10 +411,11 @@ class CapstoneSummary:
             "service_cost": self.service_cost, "slipping": self.slipping}, dtype=float)
 
 
-def _summary(groups: pd.Series, value: pd.Series, order: list[str]) -> pd.DataFrame:
+def _summary(groups: pd.Series, value: pd.Series, order: list[str], name: str) -> pd.DataFrame:
     """customers, customer_share, value, value_share, average_value per group, every group of ``order``."""
     grouped = value.groupby(groups.to_numpy())
     out = pd.DataFrame({"customers": grouped.size(), "value": grouped.sum()}).reindex(order, fill_value=0)
+    out.index.name = name
     out["customers"] = out["customers"].astype("int64")
     out.insert(1, "customer_share", out["customers"] / out["customers"].sum())
     out["value_share"] = out["value"] / value.sum()
@@ -491,12 +494,12 @@ def course_summary(
     if len(non_negative) < len(value):
         skipped["gini_negative"] = label("cap_skip_gini_negative", lang, n=len(value) - len(non_negative))
 
-    classes = _summary(table["abc_class"], value, list(abc_module.CLASSES))
+    classes = _summary(table["abc_class"], value, list(abc_module.CLASSES), "abc_class")
     segment_order = [r.name for r in rfm_module.KIT_SEGMENTS] + [NO_PURCHASE]
-    segments = _summary(table["segment"], value, segment_order)
+    segments = _summary(table["segment"], value, segment_order, "segment")
     segments = segments[segments["customers"] > 0]
-    stages = _summary(table["stage"], value, list(lifecycle_module.STAGES))
-    tiers = _summary(table["tier"], value, list(SERVICE_TIERS))
+    stages = _summary(table["stage"], value, list(lifecycle_module.STAGES), "stage")
+    tiers = _summary(table["tier"], value, list(SERVICE_TIERS), "tier")
     tiers["service"] = [label(f"cap_service_{t}", lang) for t in tiers.index]
     tiers["service_cost"] = _playbook_costs().reindex(tiers.index).astype(float)
     tiers["plan_cost"] = tiers["customers"] * tiers["service_cost"]
@@ -602,6 +605,67 @@ def compare_tier_lists(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
             out[f"{prefix}_before"] = old[column].astype(object).reindex(ids)
             out[f"{prefix}_after"] = new[column].astype(object).reindex(ids)
     return out
+
+
+def tier_list_table(tiers: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The tier list as people read it (and as :func:`export_tier_list` writes it).
+
+    Parameters
+    ----------
+    tiers : DataFrame
+        A :func:`tier_list` (or some of its rows).
+    lang : {"en", "zh"}, default "en"
+        Language of the headers and of the tier, segment and stage names.
+
+    Returns
+    -------
+    DataFrame
+        The customer id as the first column, headers from the catalog, tier / segment / stage by
+        their names, the last purchase as ``YYYY-MM-DD`` text.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"tier": ["VIP"], "stage": ["loyal"]}, index=pd.Index(["a"], name="customer_id"))
+    >>> tier_list_table(t, "zh").to_dict("records")
+    [{'客户编号': 'a', '客户等级': 'VIP客户', '生命周期阶段': '忠诚客户'}]
+    """
+    _check_lang(lang)
+    return _display_frame(tiers, lang)
+
+
+def output_folder(base: str | Path, name: str) -> Path:
+    """A new, empty folder ``base/name`` (or ``name-2``, ``name-3`` … when taken): a run never writes into an old one.
+
+    Parameters
+    ----------
+    base : str or Path
+        Where the folder goes (made when missing).
+    name : str
+        The folder's name.
+
+    Returns
+    -------
+    Path
+        The folder, just made.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> base = Path(tempfile.mkdtemp())
+    >>> output_folder(base, "run").name, output_folder(base, "run").name
+    ('run', 'run-2')
+    """
+    base = Path(base)
+    base.mkdir(parents=True, exist_ok=True)
+    k = 1
+    while True:
+        candidate = base / (name if k == 1 else f"{name}-{k}")
+        try:
+            candidate.mkdir()
+        except FileExistsError:
+            k += 1
+            continue
+        return candidate
 
 
 def _display_frame(tiers: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -71,11 +71,15 @@ LABELS: dict[str, dict[str, str]] = {
     "cap_cost_title": {"en": "Service plan: cost per year by tier (total ¥{total:,.0f})",
                        "zh": "服务方案：各等级每年成本（合计 {total:,.0f} 元）"},
     "cap_cost_axis": {"en": "Cost per year (¥)", "zh": "每年成本（元）"},
-    "cap_cost_bar": {"en": "¥{cost:,.0f} = {n:,} × ¥{per:,.0f}", "zh": "{cost:,.0f} 元 = {n:,} 位 × {per:,.0f} 元"},
+    "cap_cost_bar": {"en": "¥{cost:,.0f} = {n:,} × ¥{per:,.2f}", "zh": "{cost:,.0f} 元 = {n:,} 位 × {per:,.2f} 元"},
     "cap_top_title": {"en": "The {n} customers with the most value", "zh": "价值最高的 {n} 位客户"},
     "cap_top_title_tier": {"en": "The {n} customers of tier {tier} with the most value",
                            "zh": "“{tier}”中价值最高的 {n} 位客户"},
     "cap_pick_tier": {"en": "Tier", "zh": "客户等级"},
     "cap_tier_sentence": {"en": "Tier <b>{tier}</b>: {n:,} customer(s) ({share} of customers) with {value} of the value.",
                           "zh": "<b>{tier}</b>：{n:,} 位客户（占客户的 {share}），贡献 {value} 的价值。"},
+    # columns of the per-tier summary (helpers.capstone.CapstoneSummary.tiers)
+    "service": {"en": "Recommended service", "zh": "建议服务"},
+    "service_cost": {"en": "Service cost per customer per year (¥)", "zh": "每位客户每年服务成本（元）"},
+    "plan_cost": {"en": "Service plan per year (¥)", "zh": "每年服务方案总成本（元）"},
 }

@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import MaxNLocator
 
 from helpers._docs import shared_docs
 from helpers.catalog import LABELS, label
@@ -108,6 +109,7 @@ def plot_service_cost(tiers: pd.DataFrame, *, lang: str = "en", ax: Axes | None 
                 fontsize=9)
     ax.set_yticks(y, [_tier_name(t, lang) for t in tiers.index])
     ax.set_xlim(0, top * 1.6)
+    ax.xaxis.set_major_locator(MaxNLocator(5))
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:,.0f}"))
     ax.set_xlabel(label("cap_cost_axis", lang))
     ax.set_ylabel(label("cap_col_tier", lang))
