@@ -242,3 +242,24 @@ def test_browser_follows_the_tier_picked():
     assert "2 customer(s)" in browser.sentence.value                # VIP: c3 and c1
     browser.picker.value = "potential"
     assert "3 customer(s)" in browser.sentence.value and "c6" in browser.reasons.value
+
+
+def test_the_raw_crm_export_is_the_synthetic_company_with_its_quirks_reported(tmp_path):
+    from coursekit import datasets
+    from helpers.data import load_synthetic
+
+    rebuilt = datasets.write_crm_export(tmp_path / "again.csv")
+    assert rebuilt.read_bytes() == datasets.CRM_EXPORT.read_bytes()          # byte-identical on rebuild
+    frame, report = read_transactions(datasets.CRM_EXPORT, customer="客户编号", date="下单时间", amount="实付金额(元)",
+                                      cost="成本(元)", order="订单编号")
+    quirks = datasets.CRM_QUIRKS
+    by_reason = {step.text("en"): step.rows_excluded for step in report.steps}
+    assert by_reason == {"empty row": quirks["blank_rows"], "totals row (合计/总计/Total …)": 1,
+                         "exact duplicate of an earlier row": quirks["duplicates"],
+                         "missing customer id": quirks["no_customer"]}
+    assert report.reconciles
+    synthetic = load_synthetic("transactions")
+    assert len(frame) == len(synthetic)
+    assert frame["order_id"].tolist() == synthetic["order_id"].tolist()
+    assert np.allclose(frame["revenue"].to_numpy(), synthetic["revenue"].to_numpy())
+    assert np.allclose(frame["cost"].to_numpy(), synthetic["cost"].to_numpy())
