@@ -89,4 +89,5 @@ benchmark: $(STAMP_TEST)
 	$(BIN)/python tests/benchmarks/bench_rfm.py
 	$(BIN)/python tests/benchmarks/bench_allocation.py
 	$(BIN)/python tests/benchmarks/bench_migration_flows.py
+	$(BIN)/python tests/benchmarks/bench_read.py
 	$(BIN)/python tests/benchmarks/bench_clv.py

@@ -332,7 +332,9 @@ def optimal_split(
     """The split of ``budget`` across tiers with the largest total return, by ``scipy.optimize`` (SLSQP).
 
     Maximises ``Σ N·K·(1 − e^(−g·x/N))`` over the tier budgets ``x ≥ N·minimum``
-    with ``Σ x = budget``, from an equal split, with the exact gradient.
+    with ``Σ x = budget``, from an equal split, with the exact gradient; the
+    objective is scaled by its smaller upper bound (all ceilings, or the budget
+    at the best first return) so that tiny and huge budgets converge alike.
     :func:`equal_marginal_split` reaches the same split by the rule it implies.
 
     Parameters
@@ -373,7 +375,9 @@ def optimal_split(
                          f"budget of ¥{budget:,.0f}; lower the minimum or raise the budget.")
     if budget == 0:
         return pd.Series(0.0, index=c.index, name="optimal")
-    scale = float((n * k).sum()) or 1.0
+    # Both Σ N·K (every tier saturated) and budget · max K·g (every yuan at its first return) bound the total
+    # from above; the smaller one keeps the objective near 1 for small and large budgets alike.
+    scale = min(float((n * k).sum()), budget * float((k * g).max())) or 1.0
 
     def loss(w: np.ndarray) -> float:  # shares of the budget
         return -float(_tier_return(w * budget, n, k, g).sum()) / scale

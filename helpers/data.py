@@ -105,7 +105,14 @@ def load_synthetic(table: str, folder: Path = SYNTHETIC_DIR) -> pd.DataFrame:
     Parameters
     ----------
     table : {"customers", "transactions", "survey", "contacts", "leads", "program"}
+        Which table.
     folder : Path, optional
+        Where the CSV files are; default ``datasets/synthetic``.
+
+    Returns
+    -------
+    DataFrame
+        The table with its documented columns and types (``datasets/README.md``).
 
     Returns
     -------

@@ -28,14 +28,14 @@ The rules (:data:`RULES`): who is tiered at a period end, and the tiers, best fi
   lapses under this rule: *churned* is the stage that records it.
 
 Stability measures, each in one sentence for sales staff (the catalog holds them in
-English and Chinese under ``m08_explain_<measure>``):
+English and Chinese under ``mig_explain_<measure>``):
 
-* **stay share** (留级率): of the customers in a tier, the share still in it next period;
-* **lapse rate** (流失率): of the customers in a tier, the share with no purchase next period;
-* **weighted Cohen's κ** (加权 κ 系数): agreement of the two tierings beyond chance, 1 = nobody
+* **stay share** (保级率): of the customers in a tier, the share still in it next period;
+* **lapse rate** (未复购率): of the customers in a tier, the share with no purchase next period;
+* **weighted Cohen's κ** (加权κ): agreement of the two tierings beyond chance, 1 = nobody
   moved, 0 = no better than chance; a move of two tiers counts more than a move of one;
 * **Spearman's ρ** (斯皮尔曼相关): do customers keep their *order* (best stay near the top)?
-* **Shorrocks' mobility index** M = (k − trace P) / (k − 1) (Shorrocks 1978): 0 = nobody
+* **Shorrocks' mobility index** (流动性指数) M = (k − trace P) / (k − 1) (Shorrocks 1978): 0 = nobody
   moves, 1 = where a customer ends up does not depend on where they started.
 
 Customer value per tier follows Pfeifer & Carraway (2000): with the square transition

@@ -121,12 +121,17 @@ def curves_of(params):
                           half_spend=dict(zip(names, (p[2] for p in params))))
 
 
-@settings(max_examples=50)
-@given(st.lists(CURVE, min_size=2, max_size=5), st.floats(0.01, 3.0))
-def test_optimiser_recovers_the_rule_to_one_percent_of_value(params, scale):
-    """SLSQP, started from an equal split, reaches the analytic (KKT) optimum's value within 1%."""
+@settings(max_examples=60)
+@given(st.lists(CURVE, min_size=2, max_size=5), st.floats(-10.0, 3.0))
+def test_optimiser_recovers_the_rule_to_one_percent_of_value(params, exponent):
+    """SLSQP, started from an equal split, reaches the analytic (KKT) optimum's value within 1%.
+
+    Budgets range from 10⁻¹⁰ to a thousand times what the tiers need to reach half their ceilings:
+    from the straight start of every curve to their flat tops (a badly scaled objective once stopped
+    SLSQP at the starting point for tiny budgets).
+    """
     curves = curves_of(params)
-    budget = scale * float((curves["customers"] * curves["half_spend"]).sum())
+    budget = 10 ** exponent * float((curves["customers"] * curves["half_spend"]).sum())
     rule, level = al.equal_marginal_split(curves, budget)
     # the rule's split is the KKT point: budget spent, equal slopes where funded, lower first slopes elsewhere
     assert rule.sum() == pytest.approx(budget, rel=1e-9)
@@ -159,10 +164,10 @@ def test_optimiser_recovers_a_planted_optimum(params, level):
 
 
 @settings(max_examples=50)
-@given(st.lists(CURVE, min_size=2, max_size=3), st.floats(0.05, 2.0))
-def test_no_point_of_a_brute_force_grid_beats_the_optimum(params, scale):
+@given(st.lists(CURVE, min_size=2, max_size=3), st.floats(-4.0, 1.0))
+def test_no_point_of_a_brute_force_grid_beats_the_optimum(params, exponent):
     curves = curves_of(params)
-    budget = scale * float((curves["customers"] * curves["half_spend"]).sum())
+    budget = 10 ** exponent * float((curves["customers"] * curves["half_spend"]).sum())
     steps = np.linspace(0, 1, 61)
     if len(curves) == 2:
         grid = np.stack([steps, 1 - steps], axis=1)

@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import migration as mg
@@ -93,6 +93,7 @@ def test_counts_reconcile_with_the_tier_sizes_on_the_synthetic_company(company_h
 tiers_or_absent = st.sampled_from(["A", "B", "C", None])
 
 
+@settings(max_examples=50)  # each example builds a crosstab; 50 cover the shapes (empty rows, all new, all lapsed)
 @given(st.lists(st.tuples(tiers_or_absent, tiers_or_absent), min_size=1, max_size=60))
 def test_matrix_properties(pairs):
     index = [f"c{i}" for i in range(len(pairs))]
@@ -135,6 +136,7 @@ def test_weighted_kappa_worked_by_hand():
         mg.weighted_kappa(b, a, weights="cubic")
 
 
+@settings(max_examples=50)
 @given(st.lists(st.tuples(st.sampled_from(TIERS), st.sampled_from(TIERS)), min_size=2, max_size=80),
        st.sampled_from(["linear", "quadratic", None]))
 def test_weighted_kappa_agrees_with_scikit_learn(pairs, weights):

@@ -158,8 +158,9 @@ def join(items: object, lang: str = "en") -> str:
 
 
 #: Columns (or axis names) whose *values* are identifiers with a label: the key template for a value.
-#: ``localize`` translates such cells, and both ``localize`` and ``translate_columns`` translate the
-#: labels of an axis with such a name (``"regular"`` under ``tier`` -> ``label("loy_regular")``).
+#: In a language other than English, ``localize`` translates such cells, and both ``localize`` and
+#: ``translate_columns`` the labels of an axis with such a name (``"regular"`` under ``tier`` ->
+#: ``label("loy_regular", lang)``).
 VALUE_KEYS: Mapping[str, str] = {
     "tier": "loy_{}",
     "segment": "seg_{}",

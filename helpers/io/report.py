@@ -254,15 +254,9 @@ class CleaningReport:
     def __str__(self) -> str:
         return self.to_text()
 
-    def _repr_markdown_(self) -> str:
-        lines = [f"**{self.source}**: {self.raw_rows:,} rows read, {self.excluded_rows:,} excluded, "
-                 f"**{self.kept_rows:,} kept**" + (" (the counts reconcile)." if self.reconciles else " — counts do NOT reconcile!"), ""]
-        if self.steps:
-            lines += ["| Excluded because | Rows |", "|---|---:|"]
-            lines += [f"| {s.reason} | {s.rows_excluded:,} |" for s in self.steps]
-        lines += [f"\n*Warning:* {n}" for n in self.warnings]
-        lines += [f"\n*Note:* {n}" for n in self.notes]
-        return "\n".join(lines)
+    def _repr_pretty_(self, printer: object, cycle: bool) -> None:
+        """IPython's plain-text view (a console, or a notebook's text/plain): the text in :attr:`lang`."""
+        printer.text(self.to_text())
 
     def to_html(self, lang: str | None = None) -> str:
         """The report as an HTML table (what a notebook shows), in ``lang``.
