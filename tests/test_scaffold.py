@@ -96,7 +96,10 @@ def test_a_scaffolded_module_passes_the_suite(tmp_path):
     # (Chinese; the untouched exercise), the suite-wide rules applied to it (architecture, catalog,
     # the checks' table against the solution, hidden values not in helpers) and the kit-wide state
     # it changes (course map, README, exercises up to date, notebook shape and stored outputs)
+    # The Chinese edition of a new module is built once its author has written the translations
+    # (`python -m coursekit.i18n update`, translate, `build`); until then it has English files only.
     checked = run("-m", "pytest", "-n", "0", "-p", "no:cacheprovider", "-v",
+                  "--deselect", "tests/test_exercises.py::test_every_solution_has_an_exercise_in_both_languages",
                   "-k", "sample or Cell or test_course.py or test_exercises.py or standard_shape or committed_outputs",
                   "tests/test_sample.py", "tests/test_course.py", "tests/test_exercises.py",
                   "tests/test_architecture.py", "tests/test_catalog_and_style.py", "tests/test_notebooks.py",

@@ -99,12 +99,12 @@ def test_cleaning_report_shows_itself_in_its_language():
     _, report = load_cdnow(sample=True, lang="zh")
     report.steps.append(CleaningStep("no customer id", 2, [3, 7], "没有客户编号"))
     report.note("read as UTF-8", "按 UTF-8 读取")
-    md = report._repr_markdown_()
-    assert "没有客户编号" in md and "按 UTF-8 读取" in md and CJK.search(report.to_text())
+    html = report._repr_html_()
+    assert "没有客户编号" in html and "按 UTF-8 读取" in html and CJK.search(report.to_text())
     assert english_sentences(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("r", outputs=[
-        nbformat.v4.new_output("display_data", data={"text/markdown": md, "text/plain": report.to_text()})])])) == []
+        nbformat.v4.new_output("display_data", data={"text/html": html, "text/plain": report.to_text()})])])) == []
     english = CleaningReport("f.csv", 3, [CleaningStep("bad date", 1, [2], "日期无效")], 2)
-    assert "bad date" in english._repr_markdown_() and "日期无效" not in str(english)
+    assert "bad date" in english._repr_html_() and "日期无效" not in str(english)
 
 
 def test_explorer_drop_downs_in_chinese():
