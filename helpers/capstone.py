@@ -682,6 +682,11 @@ def _display_frame(tiers: pd.DataFrame, lang: str) -> pd.DataFrame:
             frame[column] = frame[column].map(names)
     if "last_purchase" in frame.columns:
         frame["last_purchase"] = pd.to_datetime(frame["last_purchase"]).dt.strftime("%Y-%m-%d").fillna("")
+    if "recency_days" in frame.columns:  # whole days; empty for a customer without a purchase
+        frame["recency_days"] = pd.to_numeric(frame["recency_days"]).round().astype("Int64")
+    for column in ("value", "margin"):
+        if column in frame.columns:
+            frame[column] = pd.to_numeric(frame[column]).round(2)
     headers = {id_name: label("cap_col_customer", lang)}
     headers.update({c: label(_HEADERS[c], lang) for c in frame.columns if c in _HEADERS})
     return frame.rename(columns=headers)
