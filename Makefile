@@ -9,13 +9,21 @@ BIN    := $(VENV)/bin
 STAMP_LAB  := $(VENV)/.installed-lab
 STAMP_TEST := $(VENV)/.installed-test
 PYTEST_ARGS ?=
-# The notebook `make lab` opens; the Chinese edition: make lab START=notebooks/zh/00_start_here.ipynb
-START ?= notebooks/00_start_here.ipynb
+# `make lab` opens notebooks/00_start_here.ipynb; `make lab LANG=zh` (or `make lab-zh`, or a zh_* locale)
+# the Chinese edition's; START=notebooks/04_rfm.ipynb opens another notebook. LAB_ARGS go to Jupyter
+# (e.g. LAB_ARGS="--port 9999"). Root (containers, VMs) and machines without a desktop browser are
+# detected by helpers/lab.py, which prints the address to open.
+START ?=
+LAB_ARGS ?=
+COURSE_LANG = $(if $(filter zh%,$(LANG)),zh,en)
 
-.PHONY: lab install preflight clean-venv test test-quick exercises notebooks module benchmark grade student-pack
+.PHONY: lab lab-zh install preflight clean-venv test test-quick exercises notebooks module benchmark grade student-pack slides agendas
 
 lab: $(STAMP_LAB)
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(START) $(LAB_ARGS)
+	LANG=C.UTF-8 $(BIN)/python -m helpers.lab --lang $(COURSE_LANG) --start "$(START)" -- $(LAB_ARGS)
+
+lab-zh: $(STAMP_LAB)
+	LANG=C.UTF-8 $(BIN)/python -m helpers.lab --lang zh --start "$(START)" -- $(LAB_ARGS)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
