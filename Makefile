@@ -89,3 +89,7 @@ benchmark: $(STAMP_TEST)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python tests/benchmarks/bench_pareto_widget.py
 	$(BIN)/python tests/benchmarks/bench_rfm.py
+
+# Trainers: the half-day, one-day and two-day run sheets (lessons/agendas, lessons/zh/agendas), from the lesson guides.
+agendas: $(STAMP_TEST)
+	$(BIN)/python -m coursekit.agendas build
