@@ -93,3 +93,7 @@ benchmark: $(STAMP_TEST)
 # Trainers: the half-day, one-day and two-day run sheets (lessons/agendas, lessons/zh/agendas), from the lesson guides.
 agendas: $(STAMP_TEST)
 	$(BIN)/python -m coursekit.agendas build
+
+# Trainers: an offline slide deck per teaching notebook (slides/en, slides/zh; reveal.js vendored, no CDN).
+slides: $(STAMP_TEST)
+	$(BIN)/python -m coursekit.slides
