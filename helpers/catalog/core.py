@@ -45,6 +45,9 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "前20%客户的贡献占比",
     },
     "share_axis": {"en": "Share of the total", "zh": "占总额比例"},
+    # show_table: yes/no columns as words
+    "status_ok": {"en": "OK", "zh": "正常"},
+    "status_fix": {"en": "FIX", "zh": "需修复"},
     # widgets
     "slider_top": {"en": "Top customers", "zh": "头部客户"},
     "widget_sentence": {
