@@ -84,11 +84,13 @@ grade: $(STAMP_TEST)
 student-pack: $(STAMP_LAB)
 	$(BIN)/python -m coursekit.pack --out dist
 
-# Speed measurements (not tests): the 80/20 widget, RFM on 1M transactions vs pymc-marketing, DuckDB and polars.
+# Speed measurements (not tests): the 80/20 widget, RFM on 1M transactions vs pymc-marketing, DuckDB and polars,
+# and every explorer in a real browser (needs `apt-get install chromium`).
 benchmark: $(STAMP_TEST)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python tests/benchmarks/bench_pareto_widget.py
 	$(BIN)/python tests/benchmarks/bench_rfm.py
+	$(BIN)/python tests/benchmarks/bench_explorers_browser.py
 
 # Trainers: the half-day, one-day and two-day run sheets (lessons/agendas, lessons/zh/agendas), from the lesson guides.
 agendas: $(STAMP_TEST)

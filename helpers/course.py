@@ -178,6 +178,60 @@ def preflight() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+#: Chinese wording of the pre-flight's check names and fixes (the details are versions and counts).
+_PREFLIGHT_ZH: dict[str, str] = {
+    "synthetic company data": "模拟公司数据",
+    "Chinese font (only for lang='zh')": "中文字体（仅中文版需要）",
+    "Install Python 3.10 or newer, then `make clean-venv lab`.": "安装 Python 3.10 或更新版本，然后运行 `make clean-venv lab`。",
+    "Run `make lab` (or `pip install -e .`) in the kit folder.": "在工具包文件夹中运行 `make lab`（或 `pip install -e .`）。",
+    "Restore the notebook from the kit (git checkout).": "从工具包中恢复该笔记本（git checkout）。",
+    "Restore the datasets/ folder from the kit (re-extract the pack, or `git checkout datasets`).":
+        "从工具包中恢复 datasets/ 文件夹（重新解压，或运行 `git checkout datasets`）。",
+    "Run `make lab` to install matplotlib.": "运行 `make lab` 安装 matplotlib。",
+}
+
+
+def _zh(text: str) -> str:
+    text = _PREFLIGHT_ZH.get(text, text)
+    text = re.sub(r"^package (\S+)$", r"软件包 \1", text)
+    return re.sub(r"^module (\d\d) files$", r"模块 \1 的文件", text)
+
+
+def preflight_table(checks: pd.DataFrame | None = None, lang: str = "en") -> "object":
+    """The pre-flight check as people read it: OK / FIX in words, the fix text wrapped, never cut.
+
+    Parameters
+    ----------
+    checks : DataFrame, optional
+        From :func:`preflight`; default: run it now.
+    lang : str, default "en"
+        ``"en"`` or ``"zh"``: headers, OK / FIX and the check names and fixes.
+
+    Returns
+    -------
+    helpers.plots.tables.Table
+        Shown as HTML in a notebook (``.frame`` holds the cells as text).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"check": ["package pandas"], "required": [True], "ok": [False],
+    ...                   "detail": ["No module named pandas"], "fix": ["Run `make lab` (or `pip install -e .`) in the kit folder."]})
+    >>> preflight_table(t).frame.iloc[0, :2].tolist()
+    ['package pandas', 'FIX']
+    >>> preflight_table(t, "zh").frame.iloc[0, :2].tolist()
+    ['软件包 pandas', '需修复']
+    """
+    from helpers.plots.tables import show_table
+
+    checks = preflight() if checks is None else checks
+    shown = checks[["check", "ok", "detail", "fix"]].copy()
+    if str(lang).startswith("zh"):
+        for col in ("check", "fix"):
+            shown[col] = shown[col].map(_zh)
+    shown = shown.rename(columns=lambda c: f"pf_{c}")
+    return show_table(shown, status=["pf_ok"], wrap=["pf_check", "pf_detail", "pf_fix"], index=False, lang=lang)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.course")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -45,6 +45,12 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "前20%客户的贡献占比",
     },
     "share_axis": {"en": "Share of the total", "zh": "占总额比例"},
+    # the pre-flight table (helpers.course.preflight_table)
+    "pf_check": {"en": "Check", "zh": "检查项"},
+    "pf_ok": {"en": "Status", "zh": "状态"},
+    "pf_detail": {"en": "Found", "zh": "检查结果"},
+    "pf_fix": {"en": "How to fix", "zh": "修复方法"},
+    "pf_required": {"en": "Required", "zh": "必需"},
     # show_table: yes/no columns as words
     "status_ok": {"en": "OK", "zh": "正常"},
     "status_fix": {"en": "FIX", "zh": "需修复"},

@@ -38,4 +38,9 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "<b>{tier}</b>（{n:,} 位客户）：建议关系水平为<b>{recommended}</b>；目前多数按<b>{typical}</b>服务。"
               "低于建议 {below}，符合 {at}，高于 {above}。服务方案每位客户每年 {cost}，年毛利 {margin}（占 {share}）。",
     },
+    # the playbook table (plots.relationship.playbook_table)
+    "pb_action": {"en": "Action", "zh": "服务行动"},
+    "pb_channel": {"en": "Channel", "zh": "渠道"},
+    "pb_per_year": {"en": "Times per year", "zh": "每年次数"},
+    "pb_unit_cost": {"en": "Cost each (¥)", "zh": "单次成本（元）"},
 }

@@ -13,7 +13,7 @@ from helpers._docs import shared_docs
 from helpers.catalog import label
 from helpers.plots.loyalty import group_label
 from helpers.plots.style import PALETTE, TIER_COLORS, stacked_share_bars
-from helpers.plots.tables import readable_table
+from helpers.plots.tables import Table, readable_table, show_table
 from helpers.relationship import LEVELS
 
 #: One colour per relationship level, light (basic) to dark (partnership).
@@ -220,3 +220,35 @@ def gap_summary_table(gap: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     shown = gap.rename(index=lambda g: label("rel_all", lang) if g == "all" else group_label(g, lang),
                        columns=lambda c: f"rel_{c}")
     return readable_table(shown, percent=["rel_below", "rel_at", "rel_above"], lang=lang)
+
+
+@shared_docs
+def playbook_table(playbook: pd.DataFrame, lang: str = "en") -> Table:
+    """The service playbook as people read it: whole actions (wrapped, never cut), times per year, cost in ¥.
+
+    Parameters
+    ----------
+    playbook : DataFrame
+        From :func:`helpers.relationship.default_playbook` (``tier``, ``action``, ``channel``, ``per_year``,
+        ``unit_cost``).
+    {lang}
+
+    Returns
+    -------
+    Table
+        Shown as HTML in a notebook; tier names and headers from the catalog, 2.0 times a year as "2".
+
+    Examples
+    --------
+    >>> from helpers.relationship import default_playbook
+    >>> t = playbook_table(default_playbook())
+    >>> t.frame.columns.tolist()
+    ['Tier', 'Action', 'Channel', 'Times per year', 'Cost each (¥)']
+    >>> t.frame.iloc[0, 3], "white-space:normal" in t.html
+    ('2', True)
+    """
+    shown = playbook[["tier", "action", "channel", "per_year", "unit_cost"]].copy()
+    shown["tier"] = shown["tier"].map(lambda g: group_label(g, lang))
+    shown = shown.rename(columns={"tier": "loy_tier", "action": "pb_action", "channel": "pb_channel",
+                                  "per_year": "pb_per_year", "unit_cost": "pb_unit_cost"})
+    return show_table(shown, decimals={"pb_per_year": None, "pb_unit_cost": None}, index=False, lang=lang)

@@ -90,6 +90,12 @@ class Table:
         The formatted cells.
     html : str
         The styled HTML table.
+
+    Examples
+    --------
+    >>> t = Table(pd.DataFrame({"Share": ["16.4%"]}), "<table></table>")
+    >>> t._repr_html_(), repr(t).split()
+    ('<table></table>', ['Share', '0', '16.4%'])
     """
 
     def __init__(self, frame: pd.DataFrame, html: str) -> None:

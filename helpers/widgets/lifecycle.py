@@ -89,8 +89,16 @@ class LifecycleExplorer:
         sentence = label("lifecycle_sentence", self.lang, active=int(act["active"]), silent=int(act["silent"]),
                                     potential=int(act["potential"]), loyal=int(self.summary.loc["loyal", "customers"]),
                                     churned=int(self.summary.loc["churned", "customers"]))
-        self._ax.clear()
-        plot_stage_sizes(self.summary, dataset=self.dataset, date=str(self.as_of.date()), lang=self.lang, ax=self._ax)
+        if not self._ax.patches:
+            plot_stage_sizes(self.summary, dataset=self.dataset, date=str(self.as_of.date()), lang=self.lang, ax=self._ax)
+        else:  # the same five stages: new heights and labels (as plot_stage_sizes places them), the rest kept
+            top = float(self.summary["customers"].max()) or 1.0
+            for patch, text, n, share in zip(self._ax.patches, self._ax.texts, self.summary["customers"],
+                                             self.summary["customer_share"]):
+                patch.set_height(n)
+                text.set_y(n + 0.01 * top)
+                text.set_text(f"{n:,}\n{100 * share:.0f}%")
+            self._ax.set_ylim(0, top * 1.2)
         steady_limits(self._ax)
         self.image.value = self._chart.render()  # chart and numbers are sent together
         self.sentence.value = sentence

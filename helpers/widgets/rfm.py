@@ -121,8 +121,23 @@ class RfmExplorer:
         height = 0.3 * len(self.summary) + 1.4
         if abs(self._fig.get_size_inches()[1] - height) > 0.01:
             self._fig.set_size_inches(5.6, height)
-        self._ax.clear()
-        plot_segment_sizes(self.summary, tiers, dataset=self.dataset, lang=self.lang, ax=self._ax)
+        rows = (self.segment_table.value, tuple(self.summary.index))
+        if rows != getattr(self, "_rows", None):
+            self._ax.clear()
+            plot_segment_sizes(self.summary, tiers, dataset=self.dataset, lang=self.lang, ax=self._ax)
+            self._rows = rows
+        else:  # same rows: move the bars and their labels (as plot_segment_sizes places them), keep the rest
+            customers, revenue = self._ax.containers[:2]
+            texts = self._ax.texts
+            for i, (cs, vs) in enumerate(zip(self.summary["customer_share"], self.summary["value_share"])):
+                customers.patches[i].set_width(cs)
+                revenue.patches[i].set_width(vs)
+                texts[2 * i].set_x(cs + 0.005)
+                texts[2 * i].set_text(f"{100 * cs:.0f}%")
+                texts[2 * i + 1].set_x(vs + 0.005)
+                texts[2 * i + 1].set_text(f"{100 * vs:.0f}%")
+            right = float(max(self.summary["customer_share"].max(), self.summary["value_share"].max()))
+            self._ax.set_xlim(0, min(1.0, right + 0.1))
         steady_limits(self._ax, "x")
         self.image.value = self._chart.render()  # chart and numbers are sent together
         self.table.value = table
