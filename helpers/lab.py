@@ -12,6 +12,8 @@ SSH. So the launcher looks at the machine instead of asking:
   still protects it), so the host's published port reaches it;
 - the address opens the course's first notebook (``notebooks/00_start_here.ipynb``,
   or ``notebooks/zh/00_start_here.ipynb``), not the Launcher;
+- the kit's own notebooks are marked trusted (``jupyter trust``), so their saved widgets show as
+  controls before anything runs (JupyterLab shows an untrusted notebook's widgets as text);
 - the file browser shows the course folders only: build leftovers
   (``*.egg-info``) and the course machinery (``coursekit``, ``tests``,
   ``locale``, the install files) are hidden.
@@ -37,7 +39,7 @@ from pathlib import Path
 
 from helpers.paths import NOTEBOOKS_DIR, ROOT
 
-__all__ = ["HIDDEN", "start_notebook", "has_desktop_browser", "in_container", "lab_command", "main"]
+__all__ = ["HIDDEN", "start_notebook", "has_desktop_browser", "in_container", "lab_command", "trust_notebooks", "main"]
 
 #: Names JupyterLab's file browser hides (at any depth): Jupyter's own defaults, build leftovers and the
 #: course machinery. What stays: README.md and the course folders (notebooks, exercises, solutions,
@@ -195,6 +197,50 @@ def lab_command(
     return cmd + list(extra)
 
 
+def trust_notebooks(paths: Sequence[Path] | None = None) -> int:
+    """Mark notebooks as trusted for this user, as ``jupyter trust`` does (the kit's own notebooks by default).
+
+    JupyterLab renders saved widget state (the explorers' controls, before the kernel runs) only in
+    trusted notebooks; a notebook from a fresh clone or an unpacked zip is not trusted yet. Trust is
+    per user and per notebook content: a notebook changed later is untrusted until it is saved again.
+
+    Parameters
+    ----------
+    paths : sequence of Path, optional
+        Notebooks to trust; default every notebook in ``notebooks/``, ``exercises/`` and ``solutions/``.
+
+    Returns
+    -------
+    int
+        How many notebooks were newly trusted.
+
+    Examples
+    --------
+    >>> import nbformat, tempfile
+    >>> nb = Path(tempfile.mkdtemp()) / "x.ipynb"
+    >>> nbformat.write(nbformat.v4.new_notebook(), nb)
+    >>> trust_notebooks([nb]), trust_notebooks([nb])
+    (1, 0)
+    """
+    import nbformat
+    from nbformat.sign import NotebookNotary
+
+    if paths is None:
+        paths = [p for folder in ("notebooks", "exercises", "solutions") for p in sorted((ROOT / folder).rglob("*.ipynb"))
+                 if ".ipynb_checkpoints" not in p.parts]
+    notary = NotebookNotary()
+    done = 0
+    for path in paths:
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except Exception:  # a broken notebook stays untrusted; Jupyter will say why when it is opened
+            continue
+        if not notary.check_signature(nb):
+            notary.sign(nb)
+            done += 1
+    return done
+
+
 def _banner(url: str, lang: str) -> str:
     zh = str(lang).startswith("zh")
     head = "在浏览器中打开这个地址：" if zh else "Open this address in your browser:"
@@ -239,6 +285,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("JupyterLab is not installed in this Python: run `make lab` (it installs it) or `pip install -e .`.",
               file=sys.stderr)
         return 2
+    try:
+        trust_notebooks()
+    except Exception as exc:  # never block the lab: the widgets then show as text until a notebook is run
+        print(f"[make lab] could not mark the notebooks as trusted ({exc}); widgets show once a notebook runs")
     notes = []
     if "--allow-root" in cmd:
         notes.append("running as root (a container or VM): --allow-root")

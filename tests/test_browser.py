@@ -18,6 +18,7 @@ import nbformat
 import pytest
 
 from coursekit import browser
+from helpers import lab as lab_helpers
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The explorer must fit the notebook area JupyterLab leaves on a 1280×720 screen (menus, toolbar, status bar).
@@ -48,6 +49,8 @@ def lab(tmp_path_factory):
         nbformat.write(browser.explorer_notebook(e), folder / f"{e.name}.ipynb")
     for name in ("00_start_here", "01_pareto"):  # as committed: outputs and widget state, never run here
         shutil.copy(ROOT / "notebooks" / f"{name}.ipynb", folder / f"saved_{name}.ipynb")
+    # what `make lab` does first: without trust, JupyterLab shows saved widgets as text
+    lab_helpers.trust_notebooks(sorted(folder.glob("saved_*.ipynb")))
     with browser.lab_server(folder) as server, browser.browser_page() as page:
         yield server, page
 

@@ -180,6 +180,7 @@ def show_table(
             "<thead><tr>"]
     if index:
         rows.append(f'<th style="{cell}text-align:left;"></th>')
+    status_style = "text-align:left;white-space:nowrap;font-weight:bold;"
     for col in out.columns:
         align = left if col in text_cols else right
         head = "white-space:normal;max-width:11ch;" if col not in text_cols else ""
@@ -191,7 +192,7 @@ def show_table(
         if index:
             rows.append(f'<th style="{cell}text-align:left;white-space:nowrap;">{html.escape(str(shown_idx))}</th>')
         for col in out.columns:
-            align = left if col in text_cols else right
+            align = status_style if col in status else (left if col in text_cols else right)
             rows.append(f'<td style="{cell}{align}">{html.escape(str(out.at[idx, col]))}</td>')
         rows.append("</tr>")
     rows.append("</tbody></table>")
