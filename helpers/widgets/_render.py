@@ -164,6 +164,7 @@ class LiveChart:
         self.frames_drawn = 0
         self._key: object = None
         self._background = None
+        self._legends: list = []
 
     def data_artists(self) -> list[Artist]:
         """The artists that hold data (redrawn every time): patches, lines, collections, images, texts of each axes.
@@ -175,8 +176,6 @@ class LiveChart:
         found: list[Artist] = []
         for ax in self.fig.axes:
             found += [*ax.collections, *ax.patches, *ax.lines, *ax.images, *ax.texts]
-            if ax.get_legend() is not None:
-                found.append(ax.get_legend())  # drawn over the data, as in a full draw
             if self.live_titles:
                 found += [ax.title, ax._left_title, ax._right_title]
         return found
@@ -214,22 +213,33 @@ class LiveChart:
         moving = self.data_artists()
         for artist in moving:
             artist.set_animated(True)
+        legends = [ax.get_legend() for ax in self.fig.axes if ax.get_legend() is not None]
         key = self.frame_key()
         if key != self._key or self._background is None:
             for ax in self.fig.axes:  # a long title wraps instead of running off the image
                 ax.title.set_wrap(True)
+            for legend in legends:  # opaque, drawn over the data: its pixels can be kept and pasted back
+                legend.get_frame().set_alpha(1.0)
+                legend.set_animated(True)
             if self.tight:
                 self.fig.tight_layout()
             self.canvas.draw()  # animated artists are left out: this is the frame alone
             self._background = self.canvas.copy_from_bbox(self.fig.bbox)
+            renderer = self.canvas.get_renderer()
+            self._legends = []
+            for legend in legends:
+                legend.draw(renderer)
+                box = legend.get_window_extent(renderer).padded(1)
+                self._legends.append(self.canvas.copy_from_bbox(box))
             self._key = key
             self.frames_drawn += 1
-        else:
-            self.canvas.restore_region(self._background)
+        self.canvas.restore_region(self._background)
         renderer = self.canvas.get_renderer()
         for artist in sorted(moving, key=lambda a: a.get_zorder()):
             if artist.get_visible():
                 artist.draw(renderer)
+        for pixels in self._legends:  # the legends' saved pixels, over the data as in a full draw
+            self.canvas.restore_region(pixels)
         return _encode(self.canvas)
 
 

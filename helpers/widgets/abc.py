@@ -6,13 +6,14 @@ from collections.abc import Mapping
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 from helpers._docs import shared_docs
 from helpers.abc import abc_classes, abc_summary
 from helpers.catalog import LABELS, label
 from helpers.pareto import concentration_curve
-from helpers.plots.abc import plot_abc_curve
+from helpers.plots.abc import _text, plot_abc_curve
 from helpers.plots.tables import show_table
 from helpers.widgets._render import LiveChart, image_widget
 
@@ -95,8 +96,24 @@ class AbcExplorer:
         )
         table = show_table(s, percent=["customer_share", "value_share"], money=["value", "average_value"],
                            lang=self.lang, font_size="12px").html
-        self._ax.clear()
-        plot_abc_curve(self._curves[name], s, thresholds, dataset=self.dataset, measure=name, lang=self.lang, ax=self._ax)
+        full = (s["customers"] > 0).all()
+        if not (full and getattr(self, "_drawn", None) == name):
+            self._ax.clear()
+            plot_abc_curve(self._curves[name], s, thresholds, dataset=self.dataset, measure=name, lang=self.lang,
+                           ax=self._ax)
+            self._drawn = name if full else None
+        else:  # same curve, three classes: move the bands, threshold lines and title (as plot_abc_curve places them)
+            edges = np.concatenate([[0.0], np.cumsum(s["customer_share"].to_numpy())])
+            for band, left, right in zip(self._ax.patches[-3:], edges[:-1], edges[1:]):
+                band.set_x(left)
+                band.set_width(right - left)
+            for line, text, t in zip(self._ax.lines[-2:], self._ax.texts[-2:], thresholds):
+                line.set_ydata([t, t])
+                text.set_y(t)
+                text.set_text(label("threshold_line", self.lang, pct=f"{100 * t:.0f}%"))
+            a, b = (f"{100 * t:.0f}%" for t in thresholds)
+            self._ax.set_title(label("abc_curve_title", self.lang, dataset=_text(self.dataset, self.lang),
+                                     measure=_text(name, self.lang), a=a, b=b))
         self.image.value = self._chart.render()  # chart and numbers are sent together
         self.table.value = table
         self.sentence.value = sentence
