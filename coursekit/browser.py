@@ -130,6 +130,7 @@ def explorer_notebook(explorer: Explorer, lang: str = "en") -> nbformat.Notebook
             f"_SETUP = {json.dumps(chr(10).join(setup))}\n"
             "with capture_output():\n"
             "    exec(compile(_SETUP, 'setup', 'exec'), globals())\n"
+            "    __import__('matplotlib.pyplot').pyplot.close('all')  # the notebook's charts: not shown here\n"
             + cell.source)
     return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)],
                                     metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",

@@ -100,6 +100,8 @@ class LoyaltyExplorer:
             self._right.clear()
             plot_nps(nps.loc[[name, "all"]], lang=self.lang, ax=self._left)
             plot_loyalty_mix(mix.loc[[str(name)]], lang=self.lang, ax=self._right)
+            for ax in (self._left, self._right):
+                ax.title.set_fontsize(10.5)  # two charts side by side: a long title must fit its half
             self._fig.tight_layout()
             self._png[key] = figure_png(self._fig, dpi=80)
         return self._png[key]

@@ -79,6 +79,10 @@ class RelationshipExplorer:
         self._right.clear()
         plot_level_mix(self._mix.loc[[tier]], self._profile["recommended"], lang=self.lang, ax=self._left)
         plot_cost_vs_margin(self._costs.loc[[tier]], lang=self.lang, ax=self._right)
+        low, high = self._right.get_ylim()  # room above the bars for the legend
+        self._right.set_ylim(low, high * (1.6 if self._right.get_yscale() == "linear" else 4.0))
+        for ax in (self._left, self._right):
+            ax.title.set_fontsize(10.5)  # two charts side by side: a long title must fit its half
         self._fig.tight_layout()
         return figure_png(self._fig, dpi=80)
 
