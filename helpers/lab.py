@@ -216,9 +216,9 @@ def trust_notebooks(paths: Sequence[Path] | None = None) -> int:
 
     Examples
     --------
-    >>> import nbformat, tempfile
+    >>> import nbformat, tempfile, uuid
     >>> nb = Path(tempfile.mkdtemp()) / "x.ipynb"
-    >>> nbformat.write(nbformat.v4.new_notebook(), nb)
+    >>> nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(str(uuid.uuid4()))]), nb)
     >>> trust_notebooks([nb]), trust_notebooks([nb])
     (1, 0)
     """
