@@ -300,6 +300,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"[make lab] {note}", flush=True)
     proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True, bufsize=1)
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches Jupyter, which asks to confirm
+
+    def stop(signum: int, frame: object) -> None:  # terminated (e.g. a container stopping): stop Jupyter too
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        sys.exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
     shown = False
     try:
         assert proc.stderr is not None

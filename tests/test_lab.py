@@ -46,7 +46,7 @@ def _serve(tmp_path: Path, *, user: str | None = None, lang: str = "en") -> tupl
         cmd = ["runuser", "-u", user, "--", "env", *[f"{k}={v}" for k, v in env.items()], *cmd]
     log = tmp_path / f"lab-{user or 'me'}.log"
     with log.open("w") as out:
-        proc = subprocess.Popen(cmd, cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         listing = None
         for _ in range(240):  # up to 60 s for a cold start on a busy machine
@@ -69,11 +69,15 @@ def _serve(tmp_path: Path, *, user: str | None = None, lang: str = "en") -> tupl
         assert match, f"no address printed; the log:\n{text}"
         return match.group(1), listing, text
     finally:
-        proc.terminate()
+        proc.terminate()  # the launcher stops its Jupyter server when it is terminated
         try:
-            proc.wait(10)
+            proc.wait(15)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, 9)
+        try:  # nothing of the session may outlive the test (a server left running would hold its port)
+            os.killpg(proc.pid, 15)
+        except ProcessLookupError:
+            pass
 
 
 def test_lab_serves_the_course_and_opens_00(tmp_path):
