@@ -58,38 +58,50 @@ test: $(STAMP_TEST)
 test-quick: $(STAMP_TEST)
 	$(BIN)/python -m pytest tests helpers coursekit -m "not notebook and not grading" --durations=5 $(PYTEST_ARGS)
 
-# Instructors: rebuild exercises/ from solutions/ (refuses to overwrite a learner's edits).
+# Instructors: rebuild exercises/ from solutions/ and exercises/zh/ from solutions/zh/
+# (refuses to overwrite a learner's edits).
 exercises: $(STAMP_TEST)
 	$(BIN)/python -m coursekit.exercises build
 
 # Authors: re-run notebooks/ and solutions/ in place (their stored outputs are checked by nbval),
-# then rebuild the Chinese edition (*/zh/) from them and locale/zh.
+# rebuild the Chinese edition (*/zh/) from them and locale/zh, then the exercises of both languages.
 notebooks: $(STAMP_TEST)
 	$(BIN)/python -m coursekit.course execute
-	$(BIN)/python -m coursekit.exercises build
 	$(BIN)/python -m coursekit.i18n build
+	$(BIN)/python -m coursekit.exercises build
 
 # Authors: start module N (e.g. make module N=08 SLUG=migration TITLE="Tier migration" TITLE_ZH="客户迁移")
 # from files that already pass the suite; never overwrites a file.
 module: $(STAMP_TEST)
 	$(BIN)/python -m coursekit.scaffold "$(N)" "$(SLUG)" "$(TITLE)" "$(TITLE_ZH)"
 
-# Instructors: grade a folder of submitted notebooks (runs learners' code: use a throw-away account).
+# Instructors: grade a folder of submitted notebooks, each in its own bubblewrap sandbox
+# (sudo apt-get install bubblewrap; the command says how elsewhere). Options, e.g. GRADE_ARGS="--timeout 60".
 SUBMISSIONS ?= submissions
 GRADE_OUT ?= grading-output
+GRADE_ARGS ?=
 grade: $(STAMP_TEST)
-	$(BIN)/python -m coursekit.grade "$(SUBMISSIONS)" --out "$(GRADE_OUT)"
+	$(BIN)/python -m coursekit.grade "$(SUBMISSIONS)" --out "$(GRADE_OUT)" $(GRADE_ARGS)
 
-# Instructors: the zip handed to learners (no course machinery, solutions, hidden tests or answer keys).
+# Instructors: the zips handed to learners (no course machinery, solutions, hidden tests or answer keys),
+# one per language; `make student-pack LANG=zh` builds only the Chinese one. (LANG counts only when given
+# on the command line: the LANG of the environment is the shell's locale.)
+PACK_LANG := $(if $(filter command line,$(origin LANG)),--lang $(LANG))
 student-pack: $(STAMP_LAB)
-	$(BIN)/python -m coursekit.pack --out dist
+	$(BIN)/python -m coursekit.pack --out dist $(PACK_LANG)
 
 # Speed measurements (not tests): the 80/20 widget, RFM on 1M transactions vs pymc-marketing, DuckDB and polars,
+# module 08's migration flow chart (target 0.2 s), module 09's optimiser and explorer (as ratios),
+# module 11's BG/NBD and Gamma-Gamma fits on CDNOW and k-means (against PyMC-Marketing's MAP fit),
 # and every explorer in a real browser (needs `apt-get install chromium`).
 benchmark: $(STAMP_TEST)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python tests/benchmarks/bench_pareto_widget.py
 	$(BIN)/python tests/benchmarks/bench_rfm.py
+	$(BIN)/python tests/benchmarks/bench_allocation.py
+	$(BIN)/python tests/benchmarks/bench_migration_flows.py
+	$(BIN)/python tests/benchmarks/bench_read.py
+	$(BIN)/python tests/benchmarks/bench_clv.py
 	$(BIN)/python tests/benchmarks/bench_explorers_browser.py
 
 # Trainers: the half-day, one-day and two-day run sheets (lessons/agendas, lessons/zh/agendas), from the lesson guides.

@@ -5,7 +5,7 @@ Markers (registered in pyproject.toml):
 * ``notebook``: runs a notebook in a kernel. Given here to every nbval cell of
   ``notebooks/`` and ``solutions/`` and to the doctests listed in
   :data:`NOTEBOOK_DOCTESTS`; ``tests/test_notebooks.py`` marks its papermill runs.
-* ``grading``: runs nbgrader's autograder (``tests/test_grade.py`` marks its tests).
+* ``grading``: runs the batch grader on submissions, in sandboxed kernels (``tests/test_grade.py`` marks its tests).
 
 ``make test-quick`` deselects both (``-m "not notebook and not grading"``).
 """

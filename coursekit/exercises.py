@@ -8,8 +8,12 @@ writes, test cells with ``nbgrader`` metadata (``grade``, ``grade_id``,
 preprocessors over it to produce ``exercises/NN_slug.ipynb``, which a learner
 opens without nbgrader installed::
 
-    python -m coursekit.exercises build      # write exercises/ (never over a learner's edits)
-    python -m coursekit.exercises check      # exit 1 if exercises/ is out of date
+    python -m coursekit.exercises build      # write exercises/ and exercises/zh/ (never over a learner's edits)
+    python -m coursekit.exercises check      # exit 1 if exercises/ or exercises/zh/ is out of date
+
+The Chinese edition is built the same way: ``solutions/zh/NN_slug.ipynb`` (itself built
+by ``python -m coursekit.i18n build``) gives ``exercises/zh/NN_slug.ipynb``, titled
+"📝 练习" instead of "📃 参考答案", with a Chinese prompt in written-answer cells.
 
 Blanks replace only what a learner must write: a solution region that assigns
 ``top20 = ...`` becomes ``top20 = ...  # your code here``, so the untouched
@@ -34,8 +38,17 @@ from nbformat import NotebookNode
 from helpers.paths import EXERCISES_DIR, ROOT, SOLUTIONS_DIR
 
 STUB_COMMENT = "# your code here"
-TEXT_STUB = "✍️ *Your answer here: double-click this cell to write it.*"
+#: What replaces a written answer, per language.
+TEXT_STUBS: dict[str, str] = {
+    "en": "✍️ *Your answer here: double-click this cell to write it.*",
+    "zh": "✍️ *在这里写下你的答案：双击这个单元格即可输入。*",
+}
+#: The notebook title's "Solution" and "Exercise", per language (the first cell's ``# 📃 Solution 01 ...``).
+TITLES: dict[str, tuple[str, str]] = {"en": ("📃 Solution", "📝 Exercise"), "zh": ("📃 参考答案", "📝 练习")}
+#: Language editions: English in ``solutions/`` and ``exercises/``, the others in a ``<lang>/`` subfolder of each.
+EDITIONS: tuple[str, ...] = ("en", "zh")
 SOLUTION_ONLY_TAG = "solution-only"
+_LANG_PARAMETER = re.compile(r'^\s*lang\s*=\s*"(\w+)"', re.M)
 
 
 class LearnerWorkError(RuntimeError):
@@ -137,13 +150,35 @@ def sources_digest(nb: NotebookNode) -> str:
     return h.hexdigest()
 
 
+def notebook_lang(nb: NotebookNode) -> str:
+    """The language a notebook is written in: the ``lang = "..."`` of its ``parameters`` cell ("en" if none).
+
+    Examples
+    --------
+    >>> cell = nbformat.v4.new_code_cell('lang = "zh"  # papermill parameter', metadata={"tags": ["parameters"]})
+    >>> notebook_lang(nbformat.v4.new_notebook(cells=[cell]))
+    'zh'
+    >>> notebook_lang(nbformat.v4.new_notebook())
+    'en'
+    """
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
+            match = _LANG_PARAMETER.search(cell.source)
+            if match and match.group(1) in TITLES:
+                return match.group(1)
+    return "en"
+
+
 def exercise_from_solution(solution: NotebookNode, source_name: str) -> NotebookNode:
     """Turn a solution notebook into the learner's exercise notebook (in memory).
 
     Steps: drop cells tagged ``solution-only``; retitle "📃 Solution" as
-    "📝 Exercise"; nbgrader's ClearSolutions (with blanks), ClearHiddenTests,
-    ClearMarkScheme, ClearOutput, LockCells and ComputeChecksums; drop
-    execution metadata; record the source and a digest of the cell sources.
+    "📝 Exercise" ("📃 参考答案" as "📝 练习" in a Chinese solution, whose
+    ``parameters`` cell says ``lang = "zh"``); nbgrader's ClearSolutions (with
+    blanks, and the written-answer prompt in the notebook's language),
+    ClearHiddenTests, ClearMarkScheme, ClearOutput, LockCells and
+    ComputeChecksums; drop execution metadata; record the source and a digest
+    of the cell sources.
 
     Examples
     --------
@@ -155,6 +190,10 @@ def exercise_from_solution(solution: NotebookNode, source_name: str) -> Notebook
     >>> ex = exercise_from_solution(nbformat.v4.new_notebook(cells=[title, cell]), "demo")
     >>> ex.cells[0].source, ex.cells[1].source
     ('# 📝 Exercise 01', 'top20 = ...  # your code here')
+    >>> lang = nbformat.v4.new_code_cell('lang = "zh"', metadata={"tags": ["parameters"]})
+    >>> zh = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 📃 参考答案 01"), lang, cell])
+    >>> exercise_from_solution(zh, "demo").cells[0].source
+    '# 📝 练习 01'
     """
     from nbgrader.preprocessors import (
         ClearHiddenTests,
@@ -165,11 +204,12 @@ def exercise_from_solution(solution: NotebookNode, source_name: str) -> Notebook
     )
 
     nb = copy.deepcopy(solution)
+    lang = notebook_lang(nb)
     nb.cells = [c for c in nb.cells if SOLUTION_ONLY_TAG not in c.get("metadata", {}).get("tags", [])]
     if nb.cells and nb.cells[0].cell_type == "markdown":
-        nb.cells[0].source = nb.cells[0].source.replace("📃 Solution", "📝 Exercise")
+        nb.cells[0].source = nb.cells[0].source.replace(*TITLES[lang])
     resources: dict = {}
-    blank = _clear_solutions_class()(text_stub=TEXT_STUB)
+    blank = _clear_solutions_class()(text_stub=TEXT_STUBS[lang])
     for pre in (blank, ClearHiddenTests(), ClearMarkScheme(), ClearOutput(), LockCells(lock_grade_cells=True), ComputeChecksums()):
         nb, resources = pre.preprocess(nb, resources)
     for cell in nb.cells:
@@ -191,14 +231,22 @@ def _dumps(nb: NotebookNode) -> str:
 
 
 def targets(solutions_dir: Path = SOLUTIONS_DIR, exercises_dir: Path = EXERCISES_DIR) -> list[tuple[Path, Path]]:
-    """Pairs (solution, exercise) for every ``NN_*.ipynb`` solution.
+    """Pairs (solution, exercise) for every ``NN_*.ipynb`` solution, English first, then the Chinese edition.
+
+    ``solutions_dir/zh/NN_slug.ipynb`` gives ``exercises_dir/zh/NN_slug.ipynb``.
 
     Examples
     --------
-    >>> [(s.name, e.parent.name) for s, e in targets()][:1]
-    [('01_pareto.ipynb', 'exercises')]
+    >>> pairs = [(s.relative_to(SOLUTIONS_DIR).as_posix(), e.relative_to(EXERCISES_DIR).as_posix()) for s, e in targets()]
+    >>> pairs[0], ("zh/01_pareto.ipynb", "zh/01_pareto.ipynb") in pairs
+    (('01_pareto.ipynb', '01_pareto.ipynb'), True)
     """
-    return [(s, exercises_dir / s.name) for s in sorted(solutions_dir.glob("[0-9][0-9]_*.ipynb"))]
+    pairs = []
+    for lang in EDITIONS:
+        sols = solutions_dir if lang == "en" else solutions_dir / lang
+        exs = exercises_dir if lang == "en" else exercises_dir / lang
+        pairs += [(s, exs / s.name) for s in sorted(sols.glob("[0-9][0-9]_*.ipynb"))]
+    return pairs
 
 
 def build_text(solution_path: Path) -> str:
@@ -270,9 +318,9 @@ def build(solutions_dir: Path = SOLUTIONS_DIR, exercises_dir: Path = EXERCISES_D
             "Move the file somewhere safe, or run `python -m coursekit.exercises build --force`, "
             "which keeps a backup copy beside it before rebuilding."
         )
-    exercises_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for sol, ex in pairs:
+        ex.parent.mkdir(parents=True, exist_ok=True)
         text = build_text(sol)
         if ex in edited:
             k = 1
@@ -310,19 +358,20 @@ def stale(solutions_dir: Path = SOLUTIONS_DIR, exercises_dir: Path = EXERCISES_D
     """
     problems = []
     for sol, ex in targets(solutions_dir, exercises_dir):
+        name, source = ex.relative_to(exercises_dir).as_posix(), sol.relative_to(solutions_dir).as_posix()
         if not ex.exists():
-            problems.append(f"{ex.name}: missing")
+            problems.append(f"{name}: missing")
         elif json.loads(ex.read_text(encoding="utf-8")) != json.loads(build_text(sol)):
-            problems.append(f"{ex.name}: differs from what {sol.name} generates")
+            problems.append(f"{name}: differs from what {source} generates")
     return problems
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m coursekit.exercises", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="write exercises/ from solutions/")
+    b = sub.add_parser("build", help="write exercises/ from solutions/ (and exercises/zh/ from solutions/zh/)")
     b.add_argument("--force", action="store_true", help="rebuild edited exercises after backing them up")
-    sub.add_parser("check", help="exit 1 if exercises/ is out of date")
+    sub.add_parser("check", help="exit 1 if exercises/ or exercises/zh/ is out of date")
     args = parser.parse_args(argv)
     if args.command == "build":
         try:

@@ -8,9 +8,14 @@ Notebook 00 shows both tables, so they belong to the learners' library; the
 authors' tools (the README's map, re-running notebooks) are in
 ``coursekit.course``.
 
+Both tables speak the notebook's language: ``course_table(lang)`` and
+``preflight_table(preflight(lang), lang)`` (headers, texts and, in Chinese, the
+Chinese edition's files and titles from the catalog).
+
 Command line::
 
-    python -m helpers.course preflight   # is this machine ready for a workshop? (`make preflight`)
+    python -m helpers.course preflight             # is this machine ready for a workshop? (`make preflight`)
+    python -m helpers.course preflight --lang zh   # the same, in Chinese
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers._docs import shared_docs
+from helpers.catalog import label
 from helpers.paths import EXERCISES_DIR, LESSONS_DIR, NOTEBOOKS_DIR, ROOT, SOLUTIONS_DIR
 
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -70,13 +77,17 @@ def front_matter(path: Path) -> dict[str, str]:
     return meta
 
 
-def course_map(lessons_dir: Path = LESSONS_DIR) -> pd.DataFrame:
+@shared_docs
+def course_map(lessons_dir: Path = LESSONS_DIR, lang: str = "en") -> pd.DataFrame:
     """One row per module: number, title, Chinese title, the five files, minutes.
 
     Parameters
     ----------
     lessons_dir : Path
         Folder of the lesson guides (default: the kit's ``lessons/``).
+    lang : {"en", "zh"}, default "en"
+        Which edition the file columns point to: ``"zh"`` gives the Chinese files
+        (``lessons/zh/``, ``notebooks/zh/``, ``exercises/zh/``, ``solutions/zh/``).
 
     Returns
     -------
@@ -90,14 +101,18 @@ def course_map(lessons_dir: Path = LESSONS_DIR) -> pd.DataFrame:
     --------
     >>> course_map().loc[0, ["module", "notebook"]].tolist()
     ['00', 'notebooks/00_start_here.ipynb']
+    >>> course_map(lang="zh").loc[1, ["lesson", "exercise"]].tolist()
+    ['lessons/zh/01_pareto.md', 'exercises/zh/01_pareto.ipynb']
     """
+    if lang not in ("en", "zh"):
+        raise ValueError(f"lang must be 'en' or 'zh'; got {lang!r}.")
     rows = []
     for lesson in sorted(lessons_dir.glob("[0-9][0-9]_*.md")):
         meta = front_matter(lesson)
         stem = lesson.stem
 
         def rel(folder: Path, suffix: str = ".ipynb") -> str:
-            p = folder / f"{stem}{suffix}"
+            p = (folder if lang == "en" else folder / lang) / f"{stem}{suffix}"
             return p.relative_to(ROOT).as_posix() if p.exists() else ""
 
         rows.append(
@@ -105,7 +120,7 @@ def course_map(lessons_dir: Path = LESSONS_DIR) -> pd.DataFrame:
                 "module": meta.get("module", stem[:2]).zfill(2),
                 "title": meta.get("title", ""),
                 "title_zh": meta.get("title_zh", ""),
-                "lesson": lesson.relative_to(ROOT).as_posix(),
+                "lesson": rel(lessons_dir, ".md") if lang != "en" else lesson.relative_to(ROOT).as_posix(),
                 "notebook": rel(NOTEBOOKS_DIR),
                 "exercise": rel(EXERCISES_DIR),
                 "solution": rel(SOLUTIONS_DIR),
@@ -116,18 +131,55 @@ def course_map(lessons_dir: Path = LESSONS_DIR) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@shared_docs
+def course_table(lang: str = "en") -> pd.DataFrame:
+    """The course map as notebook 00 shows it: module, title, notebook, exercise, minutes, in ``lang``.
+
+    English shows the map's columns as they are, with both titles; Chinese shows the Chinese
+    title and the Chinese edition's notebook and exercise under Chinese headers.
+
+    Parameters
+    ----------
+    {lang}
+
+    Returns
+    -------
+    DataFrame
+        One row per module, for showing.
+
+    Examples
+    --------
+    >>> course_table().columns.tolist()
+    ['module', 'title', 'title_zh', 'notebook', 'exercise', 'minutes']
+    >>> course_table("zh").loc[1].tolist()[:4]
+    ['01', '二八定律', 'notebooks/zh/01_pareto.ipynb', 'exercises/zh/01_pareto.ipynb']
+    """
+    if lang == "en":
+        return course_map()[["module", "title", "title_zh", "notebook", "exercise", "minutes"]]
+    table = course_map(lang=lang)[["module", "title_zh", "notebook", "exercise", "minutes"]]
+    return table.rename(columns={"title_zh": label("course_title", lang),
+                                 **{c: label(f"course_{c}", lang) for c in ("module", "notebook", "exercise", "minutes")}})
+
+
 PREFLIGHT_PACKAGES: tuple[str, ...] = (
     "pandas", "numpy", "matplotlib", "seaborn", "ipywidgets", "jupyterlab", "jupyterlab_widgets",
     "papermill", "nbval", "pyarrow",
 )
 
 
-def preflight() -> pd.DataFrame:
+@shared_docs
+def preflight(lang: str = "en") -> pd.DataFrame:
     """Check that this machine is ready for a workshop; one row per check with a fix.
 
     Checks the Python version, that the course packages import, that every
-    module's files exist, that the shipped datasets load and that a Chinese
-    font is available (needed only for ``lang="zh"``).
+    module's files exist (the Chinese edition's, for ``lang="zh"``), that the
+    shipped datasets load and that a Chinese font is available (needed only for
+    ``lang="zh"``).
+
+    Parameters
+    ----------
+    lang : {"en", "zh"}, default "en"
+        Language of the checks, details and fixes, and which edition's files are checked.
 
     Returns
     -------
@@ -142,92 +194,79 @@ def preflight() -> pd.DataFrame:
     ['check', 'required', 'ok', 'detail', 'fix']
     >>> bool(table.loc[table["required"], "ok"].all())
     True
+    >>> preflight("zh").loc[0, "check"]
+    'Python 版本 ≥ 3.10'
     """
     rows: list[dict[str, object]] = []
 
     def add(check: str, ok: bool, detail: str, fix: str = "", required: bool = True) -> None:
         rows.append({"check": check, "required": required, "ok": ok, "detail": detail, "fix": "" if ok else fix})
 
-    add("Python >= 3.10", sys.version_info >= (3, 10), sys.version.split()[0],
-        "Install Python 3.10 or newer, then `make clean-venv lab`.")
+    add(label("pf_python", lang, version="3.10"), sys.version_info >= (3, 10), sys.version.split()[0],
+        label("pf_python_fix", lang, version="3.10"))
     for name in PREFLIGHT_PACKAGES:
         try:
             mod = importlib.import_module(name)
-            add(f"package {name}", True, getattr(mod, "__version__", "installed"))
+            add(label("pf_package", lang, name=name), True, getattr(mod, "__version__", label("pf_installed", lang)))
         except ImportError as exc:
-            add(f"package {name}", False, str(exc), "Run `make lab` (or `pip install -e .`) in the kit folder.")
-    for r in course_map().itertuples():
+            add(label("pf_package", lang, name=name), False, label("pf_not_importable", lang, error=exc),
+                label("pf_package_fix", lang))
+    for r in course_map(lang=lang).itertuples():
         missing = [p for p in (r.notebook,) if not p]
-        add(f"module {r.module} files", not missing, r.title, "Restore the notebook from the kit (git checkout).")
+        add(label("pf_module", lang, module=r.module), not missing, r.title if lang == "en" else r.title_zh,
+            label("pf_module_fix", lang))
     try:
         from helpers.data import load_company
 
         company = load_company()
-        add("synthetic company data", True, f"{len(company.customers):,} customers, {len(company.transactions):,} transactions")
+        add(label("pf_data", lang), True,
+            label("pf_data_detail", lang, customers=len(company.customers), transactions=len(company.transactions)))
     except Exception as exc:  # report, never crash the pre-flight
-        add("synthetic company data", False, str(exc), "Restore the datasets/ folder from the kit (re-extract the pack, or `git checkout datasets`).")
+        add(label("pf_data", lang), False, str(exc), label("pf_data_fix", lang))
     try:
-        from helpers.plots.style import CJK_FONT_FIX, available_cjk_font
+        from helpers.plots.style import available_cjk_font
 
         font = available_cjk_font()
-        add("Chinese font (only for lang='zh')", font is not None, font or "none found", CJK_FONT_FIX,
+        add(label("pf_font", lang), font is not None, font or label("pf_font_none", lang), label("cjk_font_fix", lang),
             required=False)
     except Exception as exc:
-        add("Chinese font (only for lang='zh')", False, str(exc), "Run `make lab` to install matplotlib.",
-            required=False)
+        add(label("pf_font", lang), False, str(exc), label("pf_font_matplotlib", lang), required=False)
     return pd.DataFrame(rows)
 
 
-#: Chinese wording of the pre-flight's check names and fixes (the details are versions and counts).
-_PREFLIGHT_ZH: dict[str, str] = {
-    "synthetic company data": "模拟公司数据",
-    "Chinese font (only for lang='zh')": "中文字体（仅中文版需要）",
-    "Install Python 3.10 or newer, then `make clean-venv lab`.": "安装 Python 3.10 或更新版本，然后运行 `make clean-venv lab`。",
-    "Run `make lab` (or `pip install -e .`) in the kit folder.": "在工具包文件夹中运行 `make lab`（或 `pip install -e .`）。",
-    "Restore the notebook from the kit (git checkout).": "从工具包中恢复该笔记本（git checkout）。",
-    "Restore the datasets/ folder from the kit (re-extract the pack, or `git checkout datasets`).":
-        "从工具包中恢复 datasets/ 文件夹（重新解压，或运行 `git checkout datasets`）。",
-    "Run `make lab` to install matplotlib.": "运行 `make lab` 安装 matplotlib。",
-}
-
-
-def _zh(text: str) -> str:
-    text = _PREFLIGHT_ZH.get(text, text)
-    text = re.sub(r"^package (\S+)$", r"软件包 \1", text)
-    return re.sub(r"^module (\d\d) files$", r"模块 \1 的文件", text)
-
-
+@shared_docs
 def preflight_table(checks: pd.DataFrame | None = None, lang: str = "en") -> "object":
     """The pre-flight check as people read it: OK / FIX in words, the fix text wrapped, never cut.
+
+    A failed check that is not required (the Chinese font, for an English workshop) says
+    "optional" instead of FIX.
 
     Parameters
     ----------
     checks : DataFrame, optional
-        From :func:`preflight`; default: run it now.
-    lang : str, default "en"
-        ``"en"`` or ``"zh"``: headers, OK / FIX and the check names and fixes.
+        From :func:`preflight` (in the same ``lang``, so that its texts match); default: run it now.
+    {lang}
 
     Returns
     -------
     helpers.plots.tables.Table
-        Shown as HTML in a notebook (``.frame`` holds the cells as text).
+        Shown as HTML in a notebook (``.frame`` holds the cells as text, under the catalog's headers).
 
     Examples
     --------
-    >>> t = pd.DataFrame({"check": ["package pandas"], "required": [True], "ok": [False],
-    ...                   "detail": ["No module named pandas"], "fix": ["Run `make lab` (or `pip install -e .`) in the kit folder."]})
-    >>> preflight_table(t).frame.iloc[0, :2].tolist()
-    ['package pandas', 'FIX']
-    >>> preflight_table(t, "zh").frame.iloc[0, :2].tolist()
-    ['软件包 pandas', '需修复']
+    >>> t = pd.DataFrame({"check": ["package pandas", "font"], "required": [True, False], "ok": [False, False],
+    ...                   "detail": ["No module named pandas", "none"], "fix": ["Run `make lab`.", "Install one."]})
+    >>> preflight_table(t).frame.iloc[:, 1].tolist()
+    ['FIX', 'optional']
+    >>> preflight_table(t, "zh").frame.columns.tolist()
+    ['检查项', '状态', '检查结果', '修复方法']
     """
     from helpers.plots.tables import show_table
 
-    checks = preflight() if checks is None else checks
+    checks = preflight(lang) if checks is None else checks
     shown = checks[["check", "ok", "detail", "fix"]].copy()
-    if str(lang).startswith("zh"):
-        for col in ("check", "fix"):
-            shown[col] = shown[col].map(_zh)
+    shown["ok"] = [bool(ok) if ok or required else label("status_optional", lang)
+                   for ok, required in zip(checks["ok"], checks["required"])]
     shown = shown.rename(columns=lambda c: f"pf_{c}")
     return show_table(shown, status=["pf_ok"], wrap=["pf_check", "pf_detail", "pf_fix"], index=False, lang=lang)
 
@@ -235,14 +274,17 @@ def preflight_table(checks: pd.DataFrame | None = None, lang: str = "en") -> "ob
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.course")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("preflight", help="check this machine before a workshop")
-    parser.parse_args(argv)
-    table = preflight()
+    pre = sub.add_parser("preflight", help="check this machine before a workshop")
+    pre.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the report")
+    args = parser.parse_args(argv)
+    lang = args.lang
+    table = preflight(lang)
     for r in table.itertuples():
-        icon = "✅" if r.ok else ("❌" if r.required else "ℹ️")
-        print(f"{icon} {r.check}: {r.detail}" + (f"\n   fix: {r.fix}" if r.fix else ""))
+        word = label("status_ok" if r.ok else ("status_fix" if r.required else "status_optional"), lang)
+        fix, sep = label("pf_fix", lang), (": " if lang == "en" else "：")
+        print(f"{word:<8} {r.check}{sep}{r.detail}" + (f"\n         {fix}{sep}{r.fix}" if r.fix else ""))
     bad = int((table["required"] & ~table["ok"]).sum())
-    print("Ready for the workshop." if not bad else f"{bad} check(s) need attention (see 'fix').")
+    print(label("pf_ready", lang) if not bad else label("pf_attention", lang, bad=bad))
     return 0 if not bad else 1
 
 

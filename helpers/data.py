@@ -19,104 +19,34 @@ that counts every excluded row by reason and reconciles with the raw file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from helpers.catalog import label
+from helpers.io.reader import MappingSuggestion, read_transactions, suggest_mapping
+from helpers.io.report import CleaningReport, CleaningStep, DataError
 from helpers.paths import DATA_DIR, SYNTHETIC_DIR
+
+__all__ = ["CleaningReport", "CleaningStep", "Company", "DataError", "MappingSuggestion", "TABLES", "load_cdnow",
+           "load_company", "load_online_retail", "load_synthetic", "read_transactions", "suggest_mapping"]
 
 REAL_DIR = DATA_DIR / "real"
 
 
-class DataError(ValueError):
-    """A data file cannot be used as it is; the message names the file, the column and the fix."""
-
-
-@dataclass
-class CleaningStep:
-    """One cleaning rule and the rows it excluded.
-
-    Examples
-    --------
-    >>> CleaningStep("no customer id", 2, [3, 7]).rows_excluded
-    2
-    """
-
-    reason: str
-    rows_excluded: int
-    example_rows: list[int] = field(default_factory=list)
-
-
-@dataclass
-class CleaningReport:
-    """What a loader read, what it excluded and why, and what it kept.
-
-    Row numbers are as in the file, counting the header as row 1.
-
-    Examples
-    --------
-    >>> r = CleaningReport("orders.csv", raw_rows=10, steps=[CleaningStep("no customer id", 2, [3, 7])], kept_rows=8)
-    >>> r.reconciles
-    True
-    >>> print(r)
-    orders.csv: 10 rows read, 2 excluded, 8 kept
-      - no customer id: 2 rows (e.g. rows 3, 7)
-    """
-
-    source: str
-    raw_rows: int
-    steps: list[CleaningStep] = field(default_factory=list)
-    kept_rows: int = 0
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def excluded_rows(self) -> int:
-        """Rows excluded by all steps together."""
-        return sum(s.rows_excluded for s in self.steps)
-
-    @property
-    def reconciles(self) -> bool:
-        """True when raw rows − excluded rows = kept rows."""
-        return self.raw_rows - self.excluded_rows == self.kept_rows
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per step plus the totals, for display or export.
-
-        Examples
-        --------
-        >>> CleaningReport("f.csv", 3, [CleaningStep("bad date", 1, [2])], 2).to_frame()["rows"].tolist()
-        [3, -1, 2]
-        """
-        rows = [("rows read", self.raw_rows, "")]
-        rows += [(s.reason, -s.rows_excluded, ", ".join(map(str, s.example_rows))) for s in self.steps]
-        rows.append(("rows kept", self.kept_rows, ""))
-        return pd.DataFrame(rows, columns=["step", "rows", "example rows"])
-
-    def __str__(self) -> str:
-        lines = [f"{self.source}: {self.raw_rows:,} rows read, {self.excluded_rows:,} excluded, {self.kept_rows:,} kept"]
-        for s in self.steps:
-            eg = f" (e.g. rows {', '.join(map(str, s.example_rows))})" if s.example_rows else ""
-            lines.append(f"  - {s.reason}: {s.rows_excluded:,} rows{eg}")
-        lines += [f"  note: {n}" for n in self.notes]
-        return "\n".join(lines)
-
-    def _repr_markdown_(self) -> str:
-        lines = [f"**{self.source}**: {self.raw_rows:,} rows read, {self.excluded_rows:,} excluded, "
-                 f"**{self.kept_rows:,} kept**" + (" (the counts reconcile)." if self.reconciles else " — counts do NOT reconcile!"), ""]
-        if self.steps:
-            lines += ["| Excluded because | Rows |", "|---|---:|"]
-            lines += [f"| {s.reason} | {s.rows_excluded:,} |" for s in self.steps]
-        lines += [f"\n*Note:* {n}" for n in self.notes]
-        return "\n".join(lines)
-
-
-def _exclude(frame: pd.DataFrame, mask: pd.Series, reason: str, report: CleaningReport) -> pd.DataFrame:
+def _exclude(frame: pd.DataFrame, mask: pd.Series, reason: str, report: CleaningReport,
+             reason_zh: str = "") -> pd.DataFrame:
     """Drop ``mask`` rows from ``frame`` and record them (row numbers: file rows, header = 1)."""
     n = int(mask.sum())
-    report.steps.append(CleaningStep(reason, n, [int(i) + 2 for i in frame.index[mask][:5]]))
+    report.steps.append(CleaningStep(reason, n, [int(i) + 2 for i in frame.index[mask][:5]], reason_zh))
     return frame.loc[~mask]
+
+
+def _exclude_as(frame: pd.DataFrame, mask: pd.Series, key: str, report: CleaningReport) -> pd.DataFrame:
+    """:func:`_exclude` with the reason from the catalog (``key``), in English and Chinese."""
+    return _exclude(frame, mask, label(key, "en"), report, label(key, "zh"))
 
 
 def _require(frame: pd.DataFrame, columns: list[str], source: str, hint: str = "") -> None:
@@ -175,7 +105,19 @@ def load_synthetic(table: str, folder: Path = SYNTHETIC_DIR) -> pd.DataFrame:
     Parameters
     ----------
     table : {"customers", "transactions", "survey", "contacts", "leads", "program"}
+        Which table.
     folder : Path, optional
+        Where the CSV files are; default ``datasets/synthetic``.
+
+    Returns
+    -------
+    DataFrame
+        The table with its documented columns and types (``datasets/README.md``).
+
+    Returns
+    -------
+    DataFrame
+        The table with its columns typed (dates as datetime, amounts as float).
 
     Raises
     ------
@@ -203,6 +145,11 @@ def load_synthetic(table: str, folder: Path = SYNTHETIC_DIR) -> pd.DataFrame:
 class Company:
     """All six tables of the synthetic company (see ``datasets/README.md``).
 
+    Parameters
+    ----------
+    customers, transactions, survey, contacts, leads, program : DataFrame
+        The tables, as :func:`load_synthetic` returns them.
+
     Examples
     --------
     >>> company = load_company()
@@ -221,6 +168,15 @@ class Company:
 def load_company(folder: Path = SYNTHETIC_DIR) -> Company:
     """The synthetic company: customers, transactions, survey, contacts, leads and program.
 
+    Parameters
+    ----------
+    folder : Path, optional
+        Where the six CSV files are (default: ``datasets/synthetic``).
+
+    Returns
+    -------
+    Company
+
     Examples
     --------
     >>> company = load_company()
@@ -233,12 +189,19 @@ def load_company(folder: Path = SYNTHETIC_DIR) -> Company:
 # --- real data ------------------------------------------------------------------------------
 
 
-def load_online_retail(path: Path | None = None) -> tuple[pd.DataFrame, CleaningReport]:
+def load_online_retail(path: Path | None = None, *, lang: str = "en") -> tuple[pd.DataFrame, CleaningReport]:
     """UCI Online Retail, one row per invoice line, cleaned the usual way and reported.
 
     Cleaning, in order: drop rows without a CustomerID (the shop could not tell
     who bought), drop cancellation invoices (InvoiceNo starting with "C"),
     drop rows with Quantity <= 0. ``revenue`` = Quantity × UnitPrice (GBP).
+
+    Parameters
+    ----------
+    path : Path, optional
+        The file; default ``datasets/real/online_retail.csv.gz``.
+    lang : {"en", "zh"}, default "en"
+        The language the cleaning report shows itself in (it holds both).
 
     Returns
     -------
@@ -251,15 +214,17 @@ def load_online_retail(path: Path | None = None) -> tuple[pd.DataFrame, Cleaning
     >>> retail, report = load_online_retail()
     >>> report.raw_rows, report.kept_rows, report.reconciles
     (541909, 397924, True)
+    >>> report.steps[0].text("zh")
+    '没有 CustomerID（无法知道是谁买的）'
     """
     path = path or REAL_DIR / "online_retail.csv.gz"
     raw = pd.read_csv(path, dtype={"InvoiceNo": str, "StockCode": str, "Description": str, "Country": str},
                       keep_default_na=False, na_values={"CustomerID": [""]})
     _require(raw, ["InvoiceNo", "StockCode", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID"], path.name)
-    report = CleaningReport(path.name, len(raw))
-    df = _exclude(raw, raw["CustomerID"].isna(), "no CustomerID", report)
-    df = _exclude(df, df["InvoiceNo"].str.startswith("C"), "cancellation invoice (InvoiceNo starts with C)", report)
-    df = _exclude(df, df["Quantity"] <= 0, "Quantity is zero or negative", report)
+    report = CleaningReport(path.name, len(raw), lang=lang)
+    df = _exclude_as(raw, raw["CustomerID"].isna(), "clean_no_customer_id", report)
+    df = _exclude_as(df, df["InvoiceNo"].str.startswith("C"), "clean_cancellation", report)
+    df = _exclude_as(df, df["Quantity"] <= 0, "clean_quantity", report)
     out = pd.DataFrame({
         "customer_id": df["CustomerID"].astype("int64").astype(str),
         "order_id": df["InvoiceNo"],
@@ -274,15 +239,29 @@ def load_online_retail(path: Path | None = None) -> tuple[pd.DataFrame, Cleaning
     report.kept_rows = len(out)
     zero_price = int((out["unit_price"] <= 0).sum())
     if zero_price:
-        report.notes.append(f"{zero_price} kept rows have a unit price of 0 (free items); they add nothing to revenue.")
+        report.note(label("clean_free_items", "en", n=zero_price), label("clean_free_items", "zh", n=zero_price))
     return out, report
 
 
-def load_cdnow(sample: bool = False, path: Path | None = None) -> tuple[pd.DataFrame, CleaningReport]:
+def load_cdnow(sample: bool = False, path: Path | None = None, *, lang: str = "en") -> tuple[pd.DataFrame, CleaningReport]:
     """The CDNOW cohort (Q1-1997 first-time buyers, followed to mid-1998), one row per purchase record.
 
     Nothing is excluded; records of $0 are kept and counted in the report's
     notes. ``order_id`` is ``<customer>-<row number>``; ``revenue`` in USD.
+
+    Parameters
+    ----------
+    sample : bool, default False
+        Read the small sample shipped with the kit instead of the full file.
+    path : Path, optional
+        The file; default ``datasets/real/CDNOW_master.txt`` (or the sample).
+    lang : {"en", "zh"}, default "en"
+        The language the cleaning report shows itself in (it holds both).
+
+    Returns
+    -------
+    (DataFrame, CleaningReport)
+        Standard columns plus ``cds`` (number of CDs).
 
     Examples
     --------
@@ -299,7 +278,7 @@ def load_cdnow(sample: bool = False, path: Path | None = None) -> tuple[pd.DataF
         raw = pd.read_csv(path, sep=r"\s+", dtype={"customer_id": str, "date": str})
         raw = raw.rename(columns={"number_of_cds": "cds", "dollar_value": "revenue"})
     _require(raw, ["customer_id", "date", "cds", "revenue"], path.name)
-    report = CleaningReport(path.name, len(raw))
+    report = CleaningReport(path.name, len(raw), lang=lang)
     out = pd.DataFrame({
         "customer_id": raw["customer_id"].astype(str),
         "order_id": raw["customer_id"].astype(str) + "-" + pd.Series(np.arange(2, len(raw) + 2), index=raw.index).astype(str),
@@ -310,126 +289,8 @@ def load_cdnow(sample: bool = False, path: Path | None = None) -> tuple[pd.DataF
     report.kept_rows = len(out)
     zero = int((out["revenue"] == 0).sum())
     if zero:
-        report.notes.append(f"{zero} purchase records are $0; they are kept (they are real visits) and add nothing to revenue.")
+        report.note(label("clean_zero_records", "en", n=zero), label("clean_zero_records", "zh", n=zero))
     return out, report
 
 
-# --- a user's own file ------------------------------------------------------------------------
-
-
-def _first_long_row(path: Path, sep: str | None) -> int | str:
-    """File row number (header = 1) of the first row with more fields than the header."""
-    import csv
-
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        header = fh.readline()
-        delimiter = sep or max(",;\t|", key=header.count)
-        width = len(next(csv.reader([header], delimiter=delimiter)))
-        for number, fields in enumerate(csv.reader(fh, delimiter=delimiter), start=2):
-            if len(fields) > width:
-                return number
-    return "?"
-
-
-def read_transactions(
-    path: str | Path,
-    customer: str,
-    date: str,
-    amount: str,
-    cost: str | None = None,
-    order: str | None = None,
-    sep: str | None = None,
-) -> tuple[pd.DataFrame, CleaningReport]:
-    """Read a trainer's or learner's own transaction file (CSV or Excel) into the standard columns.
-
-    Parameters
-    ----------
-    path : CSV (any common separator) or ``.xlsx`` (needs openpyxl)
-    customer, date, amount : the file's names for customer id, order date and amount paid
-    cost : optional column with the cost of goods (enables margin)
-    order : optional order/invoice id column (default: one order per row)
-    sep : CSV separator; guessed when None
-
-    Returns
-    -------
-    (DataFrame, CleaningReport)
-        Rows with a missing customer id, a date that is not a date, or an amount
-        that is not a number are excluded and counted (with example row
-        numbers as in the file), never dropped silently.
-
-    Raises
-    ------
-    DataError
-        If the file is missing or unreadable, or a named column does not exist
-        (the message lists the columns that do).
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> p = Path(tempfile.mkdtemp()) / "orders.csv"
-    >>> _ = p.write_text("Client;Day;Paid\\nA;2024-01-05;10,5\\n;2024-01-06;3\\nB;not a date;4\\nB;2024-02-01;7\\n")
-    >>> frame, report = read_transactions(p, customer="Client", date="Day", amount="Paid")
-    >>> frame[["customer_id", "revenue"]].values.tolist()
-    [['A', 10.5], ['B', 7.0]]
-    >>> print(report)
-    orders.csv: 4 rows read, 2 excluded, 2 kept
-      - missing customer id: 1 rows (e.g. rows 3)
-      - date is not a date: 1 rows (e.g. rows 4)
-      - amount is not a number: 0 rows
-    """
-    path = Path(path)
-    if not path.exists():
-        raise DataError(f"{path}: file not found. Check the path (it is relative to the notebook's folder).")
-    if path.suffix.lower() in (".xlsx", ".xls"):
-        try:
-            raw = pd.read_excel(path, dtype=str)
-        except ImportError as exc:
-            raise DataError(f"{path.name}: reading Excel needs the openpyxl package. Install it "
-                            "(`pip install openpyxl`) or save the sheet as CSV.") from exc
-    else:
-        try:
-            raw = pd.read_csv(path, sep=sep, engine="python", dtype=str, keep_default_na=False, na_values=[""],
-                              encoding="utf-8-sig")
-        except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-            raise DataError(f"{path.name}: could not read it as CSV ({exc}). Save it as UTF-8 CSV, or pass sep=','.") from exc
-    if not isinstance(raw.index, pd.RangeIndex):
-        raise DataError(f"{path.name}: row {_first_long_row(path, sep)} has more values than the header has columns "
-                        "(often an unquoted comma inside a number such as 1,200). Put such values in quotes, "
-                        "remove the thousands separators, or pass the right sep=.")
-    if len(raw.columns) == 1 and sep is None and any(s in raw.columns[0] for s in ",;\t|"):
-        raise DataError(f"{path.name}: all data landed in one column ({raw.columns[0]!r}); pass the separator, e.g. sep=';'.")
-    hint = "Pass the name your file uses, e.g. customer=\"Client ID\"."
-    for role, col in (("customer", customer), ("date", date), ("amount", amount), ("cost", cost), ("order", order)):
-        if col is not None and col not in raw.columns:
-            raise DataError(f"{path.name}: column {col!r} (given as {role}=) is missing. Found columns: {list(raw.columns)}. {hint}")
-    report = CleaningReport(path.name, len(raw))
-    df = _exclude(raw, raw[customer].isna() | (raw[customer].str.strip() == ""), "missing customer id", report)
-    dates = pd.to_datetime(df[date], errors="coerce", format="mixed", dayfirst=False)
-    df = _exclude(df, dates.isna(), "date is not a date", report)
-    dates = dates.loc[df.index]
-
-    def number(s: pd.Series) -> pd.Series:
-        text = s.str.strip().str.replace(r"[¥$£€\s]", "", regex=True)
-        comma_decimal = text.str.fullmatch(r"-?\d+,\d{1,2}")
-        text = text.where(~comma_decimal.fillna(False), text.str.replace(",", ".", regex=False))
-        return pd.to_numeric(text.str.replace(",", "", regex=False), errors="coerce")
-
-    amounts = number(df[amount])
-    df = _exclude(df, amounts.isna(), "amount is not a number", report)
-    out = pd.DataFrame({
-        "customer_id": df[customer].str.strip(),
-        "order_id": df[order].astype(str) if order else pd.Series([f"row{i + 2}" for i in df.index], index=df.index),
-        "date": dates.loc[df.index],
-        "revenue": amounts.loc[df.index].astype(float),
-    })
-    if cost:
-        costs = number(df[cost])
-        bad = costs.isna()
-        if bad.any():
-            rows = [int(i) + 2 for i in df.index[bad][:5]]
-            raise DataError(f"{path.name}: column {cost!r} has {int(bad.sum())} values that are not numbers (rows {rows}); "
-                            "fix them or leave cost out.")
-        out["cost"] = costs.astype(float)
-    out = out.reset_index(drop=True)
-    report.kept_rows = len(out)
-    return out, report
+# --- a user's own file: see helpers.io (read_transactions, suggest_mapping) --------------------

@@ -27,6 +27,7 @@ import pandas as pd
 
 from helpers._common import require_columns, resolve_as_of
 from helpers._docs import shared_docs
+from helpers.catalog import label
 
 __all__ = [
     "STAGES",
@@ -45,17 +46,17 @@ STAGES: tuple[str, ...] = ("potential", "one_time", "regular", "loyal", "churned
 #: Activity states in display order.
 ACTIVITY: tuple[str, ...] = ("active", "silent", "potential")
 
-#: The attack/defence view (攻守模型): per stage, the goal, suggested actions and the owner.
-ATTACK_DEFENCE: pd.DataFrame = pd.DataFrame(
-    [
-        ("potential", "attack: acquire", "first-purchase offer, trial, invitation to an event; follow up every lead within a week", "sales / marketing"),
-        ("one_time", "attack: second purchase", "thank-you message, a reason to come back in the category they bought, membership invitation", "marketing"),
-        ("regular", "defend: grow", "care touches (birthday, holidays), feedback calls, cross-selling the next category", "store / account staff"),
-        ("loyal", "defend: keep", "priority service, member or VIP benefits, ask for referrals and feedback", "account owner"),
-        ("churned", "win back", "ask why they left, a personal win-back offer for the valuable ones, low-cost campaign for the rest", "sales (valuable) / marketing (rest)"),
-    ],
-    columns=["stage", "goal", "actions", "owner"],
-).set_index("stage")
+def _attack_defence(lang: str) -> pd.DataFrame:
+    """The attack/defence view in ``lang``: per stage (:data:`STAGES`), goal, actions and owner from the catalog
+    (``ad_goal_<stage>``, ``ad_actions_<stage>``, ``ad_owner_<stage>``)."""
+    rows = [(stage, label(f"ad_goal_{stage}", lang), label(f"ad_actions_{stage}", lang), label(f"ad_owner_{stage}", lang))
+            for stage in STAGES]
+    return pd.DataFrame(rows, columns=["stage", "goal", "actions", "owner"]).set_index("stage")
+
+
+#: The attack/defence view (攻守模型): per stage, the goal, suggested actions and the owner (English;
+#: :func:`attack_defence_plan` gives it in either language).
+ATTACK_DEFENCE: pd.DataFrame = _attack_defence("en")
 
 
 @shared_docs
@@ -341,13 +342,15 @@ def stage_summary(table: pd.DataFrame, by: str = "stage", values: pd.Series | No
     return out
 
 
-def attack_defence_plan(table: pd.DataFrame) -> pd.DataFrame:
+@shared_docs
+def attack_defence_plan(table: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     """The attack/defence table (:data:`ATTACK_DEFENCE`) with the number of customers in each stage.
 
     Parameters
     ----------
     table : DataFrame
         A :func:`lifecycle_table` (any table with a categorical ``stage`` column of :data:`STAGES`).
+    {lang}
 
     Returns
     -------
@@ -359,7 +362,9 @@ def attack_defence_plan(table: pd.DataFrame) -> pd.DataFrame:
     >>> t = pd.DataFrame({"stage": pd.Categorical(["loyal", "potential", "potential"], categories=STAGES)})
     >>> attack_defence_plan(t)["customers"].tolist()
     [2, 0, 0, 1, 0]
+    >>> attack_defence_plan(t, lang="zh").loc["churned", "goal"]
+    '挽回'
     """
+    plan = _attack_defence(lang)
     counts = stage_summary(table)["customers"]
-    return ATTACK_DEFENCE.assign(customers=counts.reindex(ATTACK_DEFENCE.index).to_numpy())[
-        ["customers", "goal", "actions", "owner"]]
+    return plan.assign(customers=counts.reindex(plan.index).to_numpy())[["customers", "goal", "actions", "owner"]]

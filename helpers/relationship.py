@@ -27,6 +27,7 @@ import pandas as pd
 
 from helpers._common import CONTACT_COSTS, SERVICE_TIERS, ids_index, require_columns, resolve_as_of
 from helpers._docs import shared_docs
+from helpers.catalog import label
 
 __all__ = [
     "LEVELS",
@@ -469,7 +470,38 @@ def level_mix(served: pd.Series, tiers: pd.Series) -> pd.DataFrame:
     return table.div(table.sum(axis=1), axis=0)
 
 
-def default_playbook(tiering: str = "service") -> pd.DataFrame:
+#: The kit's playbooks, one row per action: tier, action, contact type, channel, times per year, unit cost (¥).
+#: Actions (``pb_*``) and channels (``ch_*``) are catalog keys, so the playbook reads in either language.
+_PLAYBOOKS: dict[str, list[tuple[str, str, str, str, float, float]]] = {
+    "service": [
+        ("VIP", "pb_vip_planning", "joint_planning", "ch_visit", 2, 120.0),
+        ("VIP", "pb_followup_large", "after_sale_followup", "ch_phone", 4, 15.0),
+        ("VIP", "pb_vip_offers", "proactive_offer", "ch_personal", 6, 8.0),
+        ("VIP", "pb_vip_priority", "problem_report", "ch_dedicated", 2, 25.0),
+        ("VIP", "pb_vip_perk", "perk", "ch_loyalty", 1, 60.0),
+        ("regular", "pb_regular_care", "proactive_offer", "ch_sms_app", 3, 8.0),
+        ("regular", "pb_regular_survey", "proactive_offer", "ch_app", 1, 8.0),
+        ("regular", "pb_service_line", "problem_report", "ch_hotline", 1, 25.0),
+        ("regular", "pb_regular_coupon", "perk", "ch_app", 1, 10.0),
+        ("potential", "pb_potential_offer", "proactive_offer", "ch_sms_app", 2, 8.0),
+        ("potential", "pb_self_service", "problem_report", "ch_web_hotline", 0.5, 25.0),
+    ],
+    "abc": [
+        ("A", "pb_a_owner", "joint_planning", "ch_visit", 1, 120.0),
+        ("A", "pb_followup_large", "after_sale_followup", "ch_phone", 4, 15.0),
+        ("A", "pb_a_news", "proactive_offer", "ch_personal", 4, 8.0),
+        ("A", "pb_a_priority", "problem_report", "ch_dedicated", 2, 25.0),
+        ("B", "pb_b_followup", "after_sale_followup", "ch_phone", 1, 15.0),
+        ("B", "pb_b_offers", "proactive_offer", "ch_sms_app", 3, 8.0),
+        ("B", "pb_service_line", "problem_report", "ch_hotline", 1, 25.0),
+        ("C", "pb_c_reminder", "proactive_offer", "ch_sms_app", 1, 8.0),
+        ("C", "pb_self_service", "problem_report", "ch_web_hotline", 0.5, 25.0),
+    ],
+}
+
+
+@shared_docs
+def default_playbook(tiering: str = "service", *, lang: str = "en") -> pd.DataFrame:
     """The kit's service playbook per tier: what each tier gets, how often, through which channel, at what cost.
 
     Contact actions cost what the company's log charges per contact
@@ -482,6 +514,9 @@ def default_playbook(tiering: str = "service") -> pd.DataFrame:
         ``"service"``: VIP / regular / potential (module 06's tiers);
         ``"abc"``: A / B / C classes (module 02). A is served as key accounts,
         B gets care with a growth offer, C is served through low-cost channels.
+    lang : {"en", "zh"}, default "en"
+        Language of ``action`` and ``channel`` (the catalog's texts); ``tier`` and
+        ``contact_type`` are identifiers and stay as they are.
 
     Returns
     -------
@@ -501,34 +536,14 @@ def default_playbook(tiering: str = "service") -> pd.DataFrame:
     ['VIP', 'potential', 'regular']
     >>> sorted(default_playbook("abc")["tier"].unique())
     ['A', 'B', 'C']
+    >>> default_playbook(lang="zh").loc[0, ["tier", "action", "channel"]].tolist()
+    ['VIP', '与专属客户经理一起做共同规划回顾', '上门拜访 / 视频通话']
     """
-    # tier, action, contact type, channel, per year, unit cost
-    rows = {"service": [
-        ("VIP", "Joint planning review with the dedicated account manager", "joint_planning", "visit / video call", 2, 120.0),
-        ("VIP", "Follow-up call after each larger purchase", "after_sale_followup", "phone", 4, 15.0),
-        ("VIP", "Exclusive offers and new-product previews", "proactive_offer", "personal message", 6, 8.0),
-        ("VIP", "Priority line for problems, answered first", "problem_report", "dedicated line", 2, 25.0),
-        ("VIP", "Double points (积分加倍) and a birthday gift", "perk", "loyalty account", 1, 60.0),
-        ("regular", "Care messages on birthdays and holidays", "proactive_offer", "SMS / app", 3, 8.0),
-        ("regular", "Short feedback survey after a purchase", "proactive_offer", "app", 1, 8.0),
-        ("regular", "Standard service line for problems", "problem_report", "hotline", 1, 25.0),
-        ("regular", "Member coupon", "perk", "app", 1, 10.0),
-        ("potential", "Targeted first-repeat offer or trial", "proactive_offer", "SMS / app", 2, 8.0),
-        ("potential", "Self-service help, hotline only when needed", "problem_report", "web / hotline", 0.5, 25.0),
-    ], "abc": [
-        ("A", "Named account owner; yearly planning meeting", "joint_planning", "visit / video call", 1, 120.0),
-        ("A", "Follow-up call after each larger purchase", "after_sale_followup", "phone", 4, 15.0),
-        ("A", "Early news of new products and personal offers", "proactive_offer", "personal message", 4, 8.0),
-        ("A", "Priority handling of problems", "problem_report", "dedicated line", 2, 25.0),
-        ("B", "Follow-up call after the first purchase in a new category", "after_sale_followup", "phone", 1, 15.0),
-        ("B", "Offers for the next category (grow towards A)", "proactive_offer", "SMS / app", 3, 8.0),
-        ("B", "Standard service line for problems", "problem_report", "hotline", 1, 25.0),
-        ("C", "Automated reminder with a coupon", "proactive_offer", "SMS / app", 1, 8.0),
-        ("C", "Self-service help, hotline only when needed", "problem_report", "web / hotline", 0.5, 25.0),
-    ]}
-    if tiering not in rows:
+    if tiering not in _PLAYBOOKS:
         raise ValueError(f"default_playbook: tiering must be 'service' or 'abc'; got {tiering!r}.")
-    return pd.DataFrame(rows[tiering], columns=["tier", "action", "contact_type", "channel", "per_year", "unit_cost"])
+    rows = [(tier, label(action, lang), contact, label(channel, lang), per_year, cost)
+            for tier, action, contact, channel, per_year, cost in _PLAYBOOKS[tiering]]
+    return pd.DataFrame(rows, columns=["tier", "action", "contact_type", "channel", "per_year", "unit_cost"])
 
 
 def playbook_cost(playbook: pd.DataFrame) -> pd.Series:

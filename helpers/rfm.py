@@ -58,6 +58,7 @@ import pandas as pd
 from helpers import _rfm_fast as _fast
 from helpers._common import default_as_of, require_columns, resolve_as_of
 from helpers._docs import shared_docs
+from helpers.catalog import LABELS, label, sentence
 
 __all__ = [
     "CONVENTIONS",
@@ -174,29 +175,23 @@ KIT_TIERS: dict[str, str] = {
     "Others": "potential",
 }
 
-#: The goal per kit segment (what the first action is for).
-KIT_GOALS: dict[str, str] = {
-    "champions": "keep and reward",
-    "cant_lose": "win back now",
-    "loyal": "grow",
-    "at_risk": "keep",
-    "new": "second purchase",
-    "promising": "build a habit",
-    "lost": "cheap win-back",
-    "Others": "standard service",
-}
+#: The segments the kit's playbook speaks about: its own, and "Others" for what no rule matched.
+_PLAYBOOK_SEGMENTS: tuple[str, ...] = tuple(rule.name for rule in KIT_SEGMENTS) + ("Others",)
 
-#: A suggested first action per kit segment (the notebook and exercise discuss them).
-KIT_ACTIONS: dict[str, str] = {
-    "champions": "dedicated service, early access, ask for referrals",
-    "cant_lose": "personal call from the account owner now; find out what changed",
-    "loyal": "care touches and member benefits; offer the next category",
-    "at_risk": "reminder with a reason to come back before they drift away",
-    "new": "welcome series and a second-purchase offer",
-    "promising": "targeted trial or coupon to build a habit",
-    "lost": "low-cost win-back campaign; stop spending if there is no reply",
-    "Others": "standard service",
-}
+#: The goal per kit segment (what the first action is for), in English; the texts, in both
+#: languages, live in the catalog (``rfm_goal_<segment>``; :func:`segment_playbook` with ``lang``).
+KIT_GOALS: dict[str, str] = {name: label(f"rfm_goal_{name}") for name in _PLAYBOOK_SEGMENTS}
+
+#: A suggested first action per kit segment (the notebook and exercise discuss them), in English;
+#: the catalog has both languages (``rfm_action_<segment>``).
+KIT_ACTIONS: dict[str, str] = {name: label(f"rfm_action_{name}") for name in _PLAYBOOK_SEGMENTS}
+
+
+def _segment_name(name: str, lang: str) -> str:
+    """A segment's name for a table in ``lang``: in English the name itself (what the code uses),
+    in another language the catalog's (``seg_<name>``) when it has one."""
+    key = f"seg_{name}"
+    return label(key, lang) if lang != "en" and key in LABELS else name
 
 
 @shared_docs
@@ -840,11 +835,14 @@ def _score_range(low: int, high: int, bins: int = 5) -> str:
     return str(low) if low == high else f"{low}–{high}"
 
 
+@shared_docs
 def segment_playbook(
     segments: Sequence[SegmentRule] = KIT_SEGMENTS,
     tiers: Mapping[str, str] = KIT_TIERS,
-    goals: Mapping[str, str] = KIT_GOALS,
-    actions: Mapping[str, str] = KIT_ACTIONS,
+    goals: Mapping[str, str] | None = None,
+    actions: Mapping[str, str] | None = None,
+    *,
+    lang: str = "en",
 ) -> pd.DataFrame:
     """The segment table as people read it: score ranges, tier, goal and first action per segment, in rule order.
 
@@ -856,10 +854,13 @@ def segment_playbook(
         The ordered rule table (first match wins).
     tiers : mapping, default :data:`KIT_TIERS`
         Segment name -> business tier.
-    goals : mapping, default :data:`KIT_GOALS`
-        Segment name -> goal.
-    actions : mapping, default :data:`KIT_ACTIONS`
-        Segment name -> first action.
+    goals : mapping, optional
+        Segment name -> goal. Default: the kit's goals from the catalog, in ``lang``
+        (:data:`KIT_GOALS` in English).
+    actions : mapping, optional
+        Segment name -> first action. Default: the kit's actions from the catalog, in ``lang``
+        (:data:`KIT_ACTIONS` in English).
+    {lang}
 
     Returns
     -------
@@ -873,7 +874,13 @@ def segment_playbook(
     ['4–5', '4–5', 'VIP']
     >>> segment_playbook().loc["loyal", "m_range"]
     'any'
+    >>> segment_playbook(lang="zh").loc["new", ["goal", "action"]].tolist()
+    ['促成第二次购买', '一组欢迎消息，加上第二次购买的优惠']
     """
+    if goals is None:
+        goals = {name: label(f"rfm_goal_{name}", lang) for name in _PLAYBOOK_SEGMENTS}
+    if actions is None:
+        actions = {name: label(f"rfm_action_{name}", lang) for name in _PLAYBOOK_SEGMENTS}
     rows = {rule.name: {"r_range": _score_range(*rule.r), "f_range": _score_range(*rule.f),
                         "m_range": _score_range(*rule.m), "tier": tiers.get(rule.name, ""),
                         "goal": goals.get(rule.name, ""), "action": actions.get(rule.name, "")}
@@ -946,6 +953,7 @@ def compare_conventions(
     customer: str = "customer_id",
     date: str = "date",
     amount: str = "revenue",
+    lang: str = "en",
 ) -> pd.DataFrame:
     """Same customers, several segmentations: per dataset and convention, how many segments and the largest.
 
@@ -960,6 +968,9 @@ def compare_conventions(
     {customer}
     {date}
     {amount}
+    lang : {"en", "zh"}, default "en"
+        Language of ``largest_segment``, the segment's name and its share: English shows the name
+        the segment table uses (``"loyal"``, ``"Potential Loyalist"``), Chinese the catalog's.
 
     Returns
     -------
@@ -974,6 +985,8 @@ def compare_conventions(
     ...                    "revenue": [10.0, 30.0, 5.0, 20.0, 8.0]})
     >>> compare_conventions({"toy": tx}, conventions=("kit",))[["customers", "n_segments"]].to_dict("records")
     [{'customers': 4, 'n_segments': 3}]
+    >>> compare_conventions({"toy": tx}, conventions=("r_rfm",), lang="zh")["largest_segment"].tolist()
+    ['潜在忠诚客户（25%）']
     """
     rows = []
     for name, data in datasets.items():
@@ -984,6 +997,7 @@ def compare_conventions(
             counts = rfm_segments(scored, default).value_counts()
             rows.append({"dataset": name, "convention": convention, "customers": len(scored),
                          "n_segments": len(counts),
-                         "largest_segment": f"{counts.index[0]} ({counts.iloc[0] / len(scored):.0%})",
+                         "largest_segment": sentence("name_share", lang, name=_segment_name(counts.index[0], lang),
+                                                     share=counts.iloc[0] / len(scored)),
                          "others_count": int(counts.get("Others", 0) + counts.get("Other", 0))})
     return pd.DataFrame(rows).set_index(["dataset", "convention"])

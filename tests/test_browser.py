@@ -4,7 +4,7 @@ Each explorer renders as controls (not as text), fits a 1280×720 screen, clips 
 press; the committed notebooks show their controls from the saved widget state before any kernel runs.
 No timing is asserted here: tests/benchmarks/bench_explorers_browser.py measures the redraw times.
 
-Needs `apt-get install chromium` (CI's .ci/run does it). On a laptop without Chromium the tests skip and say
+Needs `apt-get install chromium` (CI: .ci/run calls .ci/system-packages). On a laptop without Chromium the tests skip and say
 so; in CI (CI=true) a missing Chromium is an error, never a skip.
 """
 

@@ -13,20 +13,49 @@ from coursekit import exercises
 from helpers.paths import EXERCISES_DIR, SOLUTIONS_DIR
 
 SOLUTIONS = sorted(SOLUTIONS_DIR.glob("[0-9][0-9]_*.ipynb"))
+SOLUTIONS_ZH = sorted((SOLUTIONS_DIR / "zh").glob("[0-9][0-9]_*.ipynb"))
+#: What a solution holds and its exercise must not (the Chinese edition's model answers and rubrics too).
+SECRETS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME", "Model answer", "Rubric",
+           "**参考答案。**", "**评分标准")
 
 
 def test_exercises_are_up_to_date():
-    assert exercises.stale() == [], "Run `python -m coursekit.exercises build` and commit exercises/."
+    assert exercises.stale() == [], "Run `python -m coursekit.exercises build` and commit exercises/ and exercises/zh/."
 
 
-@pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.name)
+def test_every_solution_has_an_exercise_in_both_languages():
+    assert [p.name for p in SOLUTIONS_ZH] == [p.name for p in SOLUTIONS] and SOLUTIONS
+    built = {e.relative_to(EXERCISES_DIR).as_posix() for _, e in exercises.targets()}
+    assert built == {p.name for p in SOLUTIONS} | {f"zh/{p.name}" for p in SOLUTIONS_ZH}
+
+
+def test_stale_sees_a_chinese_exercise_that_is_out_of_date(tmp_path):
+    sols, exs = tmp_path / "solutions", tmp_path / "exercises"
+    (sols / "zh").mkdir(parents=True)
+    shutil.copy(SOLUTIONS[0], sols)
+    shutil.copy(SOLUTIONS_ZH[0], sols / "zh")
+    assert exercises.stale(sols, exs) == [f"{SOLUTIONS[0].name}: missing", f"zh/{SOLUTIONS_ZH[0].name}: missing"]
+    exercises.build(sols, exs)
+    assert exercises.stale(sols, exs) == []
+    nb = nbformat.read(sols / "zh" / SOLUTIONS_ZH[0].name, as_version=4)
+    nb.cells[0].source += "\n\n新的一段。"
+    nbformat.write(nb, sols / "zh" / SOLUTIONS_ZH[0].name)
+    assert exercises.stale(sols, exs) == [f"zh/{SOLUTIONS_ZH[0].name}: differs from what zh/{SOLUTIONS_ZH[0].name} generates"]
+
+
+@pytest.mark.parametrize("solution", SOLUTIONS + SOLUTIONS_ZH, ids=lambda p: p.relative_to(SOLUTIONS_DIR).as_posix())
 def test_exercise_hides_every_solution_and_keeps_the_points(solution):
+    lang = "zh" if solution.parent.name == "zh" else "en"
     sol = nbformat.read(solution, as_version=4)
-    ex = nbformat.read(EXERCISES_DIR / solution.name, as_version=4)
-    text = json.dumps(ex)
-    for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME", "Model answer", "Rubric"):
+    ex = nbformat.read(EXERCISES_DIR / solution.relative_to(SOLUTIONS_DIR), as_version=4)
+    text = json.dumps(ex, ensure_ascii=False)
+    for marker in SECRETS:
         assert marker not in text
-    assert ex.cells[0].source.startswith("# 📝 Exercise")
+    assert sol.cells[0].source.startswith(f"# {exercises.TITLES[lang][0]}")
+    assert ex.cells[0].source.startswith(f"# {exercises.TITLES[lang][1]}")
+    assert exercises.notebook_lang(ex) == lang
+    written = [c.source for c in ex.cells if c.cell_type == "markdown" and c.metadata.get("nbgrader", {}).get("solution")]
+    assert all(w == exercises.TEXT_STUBS[lang] for w in written)
     assert all(not c.get("outputs") for c in ex.cells if c.cell_type == "code")
 
     def points(nb):

@@ -157,11 +157,69 @@ def join(items: object, lang: str = "en") -> str:
     return ("、" if lang == "zh" else ", ").join(str(item) for item in items)
 
 
+#: Columns (or axis names) whose *values* are identifiers with a label: the key template for a value.
+#: In a language other than English, ``localize`` translates such cells, and both ``localize`` and
+#: ``translate_columns`` the labels of an axis with such a name (``"regular"`` under ``tier`` ->
+#: ``label("loy_regular", lang)``).
+VALUE_KEYS: Mapping[str, str] = {
+    "tier": "loy_{}",
+    "segment": "seg_{}",
+    "stage": "stage_{}",
+    "membership": "membership_{}",
+    "recommended": "rel_{}",
+    "convention": "conv_{}",
+}
+
+
+def _name_label(name: object, lang: str, names: Mapping[str, str] | None = None) -> object:
+    """A column or index label, or an axis name, as the catalog says it (unknown ones unchanged)."""
+    if not isinstance(name, str):
+        return name
+    key = (names or {}).get(name, name)
+    if key in LABELS:
+        return label(key, lang)
+    if name.startswith("top_") and name.endswith("%"):
+        return label("top_share", lang, pct=name[4:])
+    return name
+
+
+def _value_label(value: object, column: object, lang: str) -> object:
+    """A value of a :data:`VALUE_KEYS` column by its catalog label (unknown ones unchanged)."""
+    template = VALUE_KEYS.get(column) if isinstance(column, str) else None
+    if template is None or not isinstance(value, str):
+        return value
+    key = template.format(value)
+    return label(key, lang) if key in LABELS else value
+
+
+def _axis(index: pd.Index, lang: str, names: Mapping[str, str] | None, localized: bool) -> pd.Index:
+    """Translate an index's labels (and, when ``localized``, its names and the values of VALUE_KEYS levels)."""
+    def one_level(values: pd.Index, name: object) -> list:
+        if localized and isinstance(name, str) and name in VALUE_KEYS:
+            return [_value_label(v, name, lang) for v in values]
+        return [_name_label(v, lang, names) for v in values]
+
+    if isinstance(index, pd.MultiIndex):
+        levels = [one_level(index.get_level_values(i), n) for i, n in enumerate(index.names)]
+        changed = any(list(new) != list(index.get_level_values(i)) for i, new in enumerate(levels))
+        out = pd.MultiIndex.from_arrays(levels, names=index.names) if changed else index
+    else:
+        values = one_level(index, index.name)
+        out = pd.Index(values, name=index.name, dtype=object) if values != list(index) else index
+    if localized:
+        out = out.set_names([_name_label(n, lang, names) for n in out.names])
+    return out
+
+
 @shared_docs
 def translate_columns(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """A copy of ``frame`` with the column and index labels that the catalog knows translated.
 
-    Column names like ``top_20%`` become "Top 20% share"; unknown names stay.
+    Column names like ``top_20%`` become "Top 20% share"; unknown names stay. In a language
+    other than English the axis names (``dataset``, ``segment``, ...) are translated too, and
+    so are the labels of an axis named in :data:`VALUE_KEYS` (the conventions under
+    ``convention``, say); English keeps both, which are the identifiers the code uses
+    (``sizes.loc["synthetic"]``).
 
     Parameters
     ----------
@@ -176,19 +234,68 @@ def translate_columns(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
     Examples
     --------
-    >>> t = pd.DataFrame({"customers": [5], "top_20%": [0.5]}, index=["synthetic"])
-    >>> translate_columns(t, "zh").columns.tolist(), translate_columns(t, "zh").index.tolist()
-    (['客户数', '前20%客户占比'], ['模拟公司'])
+    >>> t = pd.DataFrame({"customers": [5], "top_20%": [0.5]}, index=pd.Index(["synthetic"], name="dataset"))
+    >>> translate_columns(t).columns.tolist(), translate_columns(t).index.name
+    (['Customers', 'Top 20% share'], 'dataset')
+    >>> zh = translate_columns(t, "zh")
+    >>> zh.columns.tolist(), zh.index.tolist(), zh.index.name
+    (['客户数', '前20%客户占比'], ['模拟公司'], '数据集')
     """
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {LANGUAGES}; got {lang!r}.")
+    localized = lang != "en"
+    out = frame.copy()
+    out.columns = _axis(out.columns, lang, None, localized)
+    out.index = _axis(out.index, lang, None, localized)
+    return out
 
-    def one(name: object) -> object:
-        if not isinstance(name, str):
-            return name
-        if name in LABELS:
-            return label(name, lang)
-        if name.startswith("top_") and name.endswith("%"):
-            return label("top_share", lang, pct=name[4:])
-        return name
 
-    out = frame.rename(columns=one, index=one)
+@shared_docs
+def localize(frame: pd.DataFrame, lang: str = "en", *, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """A display copy of a table as the code made it, for a reader of ``lang``.
+
+    A table shown as it comes from the code carries the code's identifiers: column names
+    such as ``customers`` and values such as ``"regular"``. In English they stay as they are
+    (they are English words, and what a learner sees is what she types); in another language
+    every column name, index label and axis name the catalog knows is translated, and so are
+    the values of the columns and axes named in :data:`VALUE_KEYS` (``tier``, ``segment``,
+    ``stage``, ``membership``, ...). Numbers are not touched.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The table to show.
+    {lang}
+    names : mapping of str to str, optional
+        Catalog keys for column or axis names that are not keys themselves,
+        e.g. ``{"respondents": "loy_respondents"}``.
+
+    Returns
+    -------
+    DataFrame
+        A copy; in English, equal to ``frame``.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not one of :data:`LANGUAGES`.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"tier": ["VIP", "regular"], "customers": [270, 2736]})
+    >>> localize(t).equals(t)
+    True
+    >>> localize(t, "zh").to_dict("list")
+    {'等级': ['VIP客户', '常规客户'], '客户数': [270, 2736]}
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {LANGUAGES}; got {lang!r}.")
+    out = frame.copy()
+    if lang == "en":
+        return out
+    for column in out.columns:
+        if isinstance(column, str) and column in VALUE_KEYS and out[column].dtype.kind == "O":
+            out[column] = out[column].map(lambda v, c=column: _value_label(v, c, lang))
+    out.columns = _axis(out.columns, lang, names, True)
+    out.index = _axis(out.index, lang, names, True)
     return out

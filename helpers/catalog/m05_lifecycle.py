@@ -29,6 +29,43 @@ LABELS: dict[str, dict[str, str]] = {
     },
     # the attack/defence plan (plots.lifecycle.plan_table)
     "plan_goal": {"en": "Goal", "zh": "目标"},
-    "plan_actions": {"en": "Actions", "zh": "行动"},
+    "plan_actions": {"en": "Actions", "zh": "建议行动"},
     "plan_owner": {"en": "Owner", "zh": "负责人"},
+    # the attack/defence view (攻守模型, helpers.lifecycle.attack_defence_plan): goal, actions and owner per stage
+    "actions": {"en": "Actions", "zh": "建议行动"},
+    "owner": {"en": "Owner", "zh": "负责人"},
+    "ad_goal_potential": {"en": "attack: acquire", "zh": "进攻：获取新客户"},
+    "ad_goal_one_time": {"en": "attack: second purchase", "zh": "进攻：促成第二次购买"},
+    "ad_goal_regular": {"en": "defend: grow", "zh": "防守：提升价值"},
+    "ad_goal_loyal": {"en": "defend: keep", "zh": "防守：留住客户"},
+    "ad_goal_churned": {"en": "win back", "zh": "挽回"},
+    "ad_actions_potential": {
+        "en": "first-purchase offer, trial, invitation to an event; follow up every lead within a week",
+        "zh": "首次购买优惠、试用、活动邀请；每一条潜在客户线索都在一周内跟进"},
+    "ad_actions_one_time": {
+        "en": "thank-you message, a reason to come back in the category they bought, membership invitation",
+        "zh": "感谢消息，在他们买过的品类里给一个再来的理由，邀请加入会员"},
+    "ad_actions_regular": {
+        "en": "care touches (birthday, holidays), feedback calls, cross-selling the next category",
+        "zh": "关怀问候（生日、节日）、回访电话、交叉销售下一个品类"},
+    "ad_actions_loyal": {
+        "en": "priority service, member or VIP benefits, ask for referrals and feedback",
+        "zh": "优先服务、会员或 VIP 权益，请他们推荐新客户、提意见"},
+    "ad_actions_churned": {
+        "en": "ask why they left, a personal win-back offer for the valuable ones, low-cost campaign for the rest",
+        "zh": "问清他们离开的原因；有价值的客户给个人化的挽回优惠，其余客户用低成本活动"},
+    "ad_owner_potential": {"en": "sales / marketing", "zh": "销售 / 市场部"},
+    "ad_owner_one_time": {"en": "marketing", "zh": "市场部"},
+    "ad_owner_regular": {"en": "store / account staff", "zh": "门店 / 客户专员"},
+    "ad_owner_loyal": {"en": "account owner", "zh": "客户负责人"},
+    "ad_owner_churned": {"en": "sales (valuable) / marketing (rest)", "zh": "销售（有价值的客户）/ 市场部（其余客户）"},
+    # the customer table's membership column (datasets/README.md)
+    "membership": {"en": "Membership", "zh": "会员类型"},
+    "membership_lead": {"en": "Lead", "zh": "潜在客户"},
+    "membership_walk-in": {"en": "Walk-in", "zh": "散客"},
+    "membership_member": {"en": "Member", "zh": "会员"},
+    "membership_VIP": {"en": "VIP", "zh": "VIP 会员"},
+    # exercise 05's first cell: what was loaded
+    "lc_data_sizes": {"en": "{rows:,} transaction rows, {customers:,} customers, {leads:,} leads",
+                      "zh": "{rows:,} 行交易记录，{customers:,} 位客户，{leads:,} 位潜在客户"},
 }

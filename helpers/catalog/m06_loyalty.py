@@ -56,6 +56,11 @@ LABELS: dict[str, dict[str, str]] = {
     },
     # satisfied but not loyal (plots.loyalty.satisfied_not_loyal_table)
     "snl_satisfied": {"en": "Satisfied (4–5)", "zh": "满意（4–5 分）"},
-    "snl_satisfied_not_loyal": {"en": "Satisfied, did not buy again", "zh": "满意但未再购买"},
+    "snl_satisfied_not_loyal": {"en": "Satisfied, did not buy again", "zh": "满意但未复购"},
     "snl_share": {"en": "Share of the satisfied", "zh": "占满意客户比例"},
+    # columns of the tables notebook 06 builds (shown with helpers.catalog.localize)
+    "respondents": {"en": "Respondents", "zh": "受访人数"},
+    "satisfied": {"en": "Satisfied", "zh": "满意人数"},
+    "satisfied_not_loyal": {"en": "Satisfied, did not buy", "zh": "满意但未复购"},
+    "share": {"en": "Share", "zh": "占比"},
 }

@@ -22,6 +22,10 @@ MODULES: dict[str, str] = {
     "05_lifecycle": "lifecycle",
     "06_loyalty": "loyalty",
     "07_relationship": "relationship",
+    "08_migration": "migration",
+    "09_allocation": "allocation",
+    "10_lift": "lift",
+    "11_clv": "clv",
 }
 
 

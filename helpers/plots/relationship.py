@@ -188,12 +188,23 @@ def profile_table(profile: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     ...                   "recommended": ["partnership"]}, index=["VIP"])
     >>> profile_table(p).loc["VIP", "Recommended level"]
     'Partnership'
+    >>> profile_table(p, "zh").loc["VIP客户", ["客户数量", "毛利水平"]].tolist()
+    ['少', '高']
     """
     shown = profile.copy()
     shown["recommended"] = shown["recommended"].map(lambda v: label(f"rel_{v}", lang))
+    if "size" in shown:
+        shown["size"] = shown["size"].map(lambda v: label(f"rel_size_{v}", lang))
+    if "margin_level" in shown:
+        shown["margin_level"] = shown["margin_level"].map(lambda v: label(f"rel_level_{v}", lang))
     shown = shown.rename(index=lambda g: group_label(g, lang), columns=lambda c: f"rel_{c}")
     return readable_table(shown, percent=["rel_customer_share"], money=["rel_margin_per_customer"],
                           decimals={"rel_margin_ratio": 2}, lang=lang)
+
+
+#: Catalog keys of the playbook's columns (:func:`helpers.relationship.default_playbook`).
+_PLAYBOOK_NAMES = {"tier": "loy_tier", "action": "rel_action", "contact_type": "rel_contact_type",
+                   "channel": "rel_channel", "per_year": "rel_per_year", "unit_cost": "rel_unit_cost"}
 
 
 @shared_docs
@@ -223,32 +234,40 @@ def gap_summary_table(gap: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
 
 @shared_docs
-def playbook_table(playbook: pd.DataFrame, lang: str = "en") -> Table:
+def playbook_table(playbook: pd.DataFrame, lang: str = "en",
+                   columns: tuple[str, ...] = ("tier", "action", "channel", "per_year", "unit_cost")) -> Table:
     """The service playbook as people read it: whole actions (wrapped, never cut), times per year, cost in ¥.
+
+    Make the playbook with ``default_playbook(..., lang=lang)`` so that its actions and channels are in
+    ``lang`` too; tier names and headers come from the catalog.
 
     Parameters
     ----------
     playbook : DataFrame
-        From :func:`helpers.relationship.default_playbook` (``tier``, ``action``, ``channel``, ``per_year``,
-        ``unit_cost``).
+        From :func:`helpers.relationship.default_playbook` or your own, with the ``columns``.
     {lang}
+    columns : tuple of str, default ("tier", "action", "channel", "per_year", "unit_cost")
+        The columns to show, in order.
 
     Returns
     -------
     Table
-        Shown as HTML in a notebook; tier names and headers from the catalog, 2.0 times a year as "2".
+        Shown as HTML in a notebook; 2.0 times a year as "2".
 
     Examples
     --------
     >>> from helpers.relationship import default_playbook
     >>> t = playbook_table(default_playbook())
     >>> t.frame.columns.tolist()
-    ['Tier', 'Action', 'Channel', 'Times per year', 'Cost each (¥)']
+    ['Tier', 'Action', 'Channel', 'Times per year', 'Cost each time (¥)']
     >>> t.frame.iloc[0, 3], "white-space:normal" in t.html
     ('2', True)
+    >>> playbook_table(default_playbook(lang="zh"), "zh").frame.iloc[0, :3].tolist()
+    ['VIP客户', '与专属客户经理一起做共同规划回顾', '上门拜访 / 视频通话']
     """
-    shown = playbook[["tier", "action", "channel", "per_year", "unit_cost"]].copy()
-    shown["tier"] = shown["tier"].map(lambda g: group_label(g, lang))
-    shown = shown.rename(columns={"tier": "loy_tier", "action": "pb_action", "channel": "pb_channel",
-                                  "per_year": "pb_per_year", "unit_cost": "pb_unit_cost"})
-    return show_table(shown, decimals={"pb_per_year": None, "pb_unit_cost": None}, index=False, lang=lang)
+    shown = playbook[list(columns)].copy()
+    if "tier" in shown:
+        shown["tier"] = shown["tier"].map(lambda g: group_label(g, lang))
+    shown = shown.rename(columns=_PLAYBOOK_NAMES)
+    numbers = {_PLAYBOOK_NAMES[c]: None for c in ("per_year", "unit_cost") if c in columns}
+    return show_table(shown, decimals=numbers, index=False, lang=lang)

@@ -13,6 +13,7 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
+from helpers.catalog import label
 from helpers.plots import fonts
 
 #: Colour-blind-safe palette (seaborn "colorblind", i.e. Okabe–Ito-like hues).
@@ -43,12 +44,8 @@ CJK_FONTS: Sequence[str] = (
     "AR PL UMing CN",
 )
 
-CJK_FONT_FIX = (
-    "The kit's own Chinese font (helpers/fonts/TieringKitSansSC-Regular.otf) is missing, so Chinese labels "
-    "would be drawn as empty boxes. Fix: restore the file from the course repository (`git checkout -- "
-    "helpers/fonts`) or reinstall the kit with `make install`; alternatively install a system CJK font, "
-    "e.g. `sudo apt-get install fonts-noto-cjk`. Charts fall back to English labels until then."
-)
+#: What to do when no font can draw Chinese (the warning a Chinese notebook shows says it in both languages).
+CJK_FONT_FIX = label("cjk_font_fix", "en") + "\n" + label("cjk_font_fix", "zh")
 
 
 class CJKFontWarning(UserWarning):

@@ -135,7 +135,8 @@ def show_table(
     percent, money, decimals
         As in :func:`readable_table` (shares as "74.6%", money as "8,911,408", rounding).
     status : sequence of str, default ()
-        Yes/no columns shown as words: True -> "OK", False -> "FIX" (in the chosen language).
+        Yes/no columns shown as words: True -> "OK", False -> "FIX" (in the chosen language); a cell
+        that already holds a word (e.g. "optional") is shown as it is.
     wrap : sequence of str, optional
         Text columns to left-align and wrap; default every column that holds text after formatting
         and is not a number, percent or money column.
@@ -163,7 +164,7 @@ def show_table(
     numeric = set(percent) | set(money) | set(decimals or {})
     out = _format(frame, percent, money, decimals)  # headers are translated after the styling decisions
     for col in status:
-        out[col] = frame[col].map(lambda v: label("status_ok" if bool(v) else "status_fix", lang))
+        out[col] = frame[col].map(lambda v: v if isinstance(v, str) else label("status_ok" if bool(v) else "status_fix", lang))
     text_cols = [c for c in out.columns if c not in numeric and c not in status
                  and not pd.api.types.is_numeric_dtype(frame[c])] if wrap is None else list(wrap)
     for col in out.columns:

@@ -59,8 +59,9 @@ class AbcExplorer:
                                           description=label("slider_a", lang), style=style)
         self.slider_b = widgets.IntSlider(value=round(100 * thresholds[1]), min=41, max=99, step=1,
                                           description=label("slider_b", lang), style=style)
-        self.choice = widgets.Dropdown(options=list(self.values), value=list(self.values)[0],
-                                       layout=widgets.Layout(width="160px"))
+        # the measures by their catalog names ("revenue" -> Revenue / 销售额); the values stay the keys
+        self.choice = widgets.Dropdown(options=[(label(k, lang) if k in LABELS else k, k) for k in self.values],
+                                       value=list(self.values)[0], layout=widgets.Layout(width="160px"))
         self.sentence = widgets.HTML(layout=widgets.Layout(max_width="1080px"))
         self.table = widgets.HTML()
         self._fig, self._ax = plt.subplots(figsize=(6.2, 3.8), dpi=90)

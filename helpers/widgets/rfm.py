@@ -14,12 +14,14 @@ from helpers.plots.rfm import plot_segment_sizes, segment_label
 from helpers.plots.tables import show_table
 from helpers.widgets._render import LiveChart, image_widget, steady_limits
 
-#: Segment tables the explorer offers, by the name shown in the drop-down.
+#: Segment tables the explorer offers, by the name shown in the (English) drop-down.
 SEGMENT_TABLES: dict[str, object] = {
     "kit": rfm.KIT_SEGMENTS,
     "R rfm": rfm.R_SEGMENTS,
     "PyMC-Marketing": rfm.PYMC_SEGMENTS,
 }
+#: The convention each segment table comes with (its name in the drop-downs is the catalog's ``conv_<convention>``).
+_TABLE_CONVENTIONS: dict[str, str] = {"kit": "kit", "R rfm": "r_rfm", "PyMC-Marketing": "pymc"}
 
 
 @shared_docs
@@ -61,11 +63,11 @@ class RfmExplorer:
         self.tables = rfm.convention_tables(transactions, as_of, customer=customer, date=date, amount=amount)
         self.revenue = transactions.groupby(customer)[amount].sum().rename("monetary")
         style = {"description_width": "initial"}
-        self.convention = widgets.Dropdown(options=[("kit", "kit"), ("R rfm", "r_rfm"), ("PyMC-Marketing", "pymc")],
+        self.convention = widgets.Dropdown(options=[(label(f"conv_{c}", lang), c) for c in _TABLE_CONVENTIONS.values()],
                                            value="kit", description=label("convention", lang), style=style)
         self.bins = widgets.IntSlider(value=5, min=3, max=7, step=1, description=label("bins_slider", lang), style=style)
-        self.segment_table = widgets.Dropdown(options=list(SEGMENT_TABLES), value="kit",
-                                              description=label("segment_table_choice", lang), style=style)
+        self.segment_table = widgets.Dropdown(options=[(label(f"conv_{_TABLE_CONVENTIONS[t]}", lang), t) for t in SEGMENT_TABLES],
+                                              value="kit", description=label("segment_table_choice", lang), style=style)
         self.sentence = widgets.HTML()
         self.table = widgets.HTML()
         self._fig, self._ax = plt.subplots(figsize=(5.6, 4.6), dpi=90)
