@@ -72,6 +72,10 @@ EXPLORERS: tuple[Explorer, ...] = (
     Explorer("lifecycle", "05_lifecycle", "slider"),
     Explorer("loyalty", "06_loyalty", "dropdown", "End"),
     Explorer("relationship", "07_relationship", "dropdown", "End"),
+    Explorer("migration", "08_migration", "dropdown", "End"),
+    Explorer("allocation", "09_allocation", "slider"),
+    Explorer("lift", "10_lift", "slider"),
+    Explorer("clv", "11_clv", "slider"),
 )
 
 

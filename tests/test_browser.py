@@ -23,6 +23,9 @@ from helpers import lab as lab_helpers
 ROOT = Path(__file__).resolve().parent.parent
 #: The explorer must fit the notebook area JupyterLab leaves on a 1280×720 screen (menus, toolbar, status bar).
 MAX_HEIGHT = 600
+#: Committed notebooks whose saved widgets must show as controls before any kernel runs (00's check, a slider
+#: explorer of the first modules, and explorers of the later ones: drop-downs in 08, a slider in 11).
+SAVED = ("00_start_here", "01_pareto", "08_migration", "11_clv")
 
 pytestmark = pytest.mark.notebook
 
@@ -47,7 +50,7 @@ def lab(tmp_path_factory):
     folder = tmp_path_factory.mktemp("explorers")
     for e in browser.EXPLORERS:
         nbformat.write(browser.explorer_notebook(e), folder / f"{e.name}.ipynb")
-    for name in ("00_start_here", "01_pareto"):  # as committed: outputs and widget state, never run here
+    for name in SAVED:  # as committed: outputs and widget state, never run here
         shutil.copy(ROOT / "notebooks" / f"{name}.ipynb", folder / f"saved_{name}.ipynb")
     # what `make lab` does first: without trust, JupyterLab shows saved widgets as text
     lab_helpers.trust_notebooks(sorted(folder.glob("saved_*.ipynb")))
@@ -74,13 +77,13 @@ def test_explorer_renders_fits_and_reacts(lab, explorer):
         assert press["text_ms"] is not None, "the numbers did not follow the control"
 
 
-@pytest.mark.parametrize("name", ["00_start_here", "01_pareto"])
+@pytest.mark.parametrize("name", SAVED)
 def test_saved_notebook_shows_controls_before_the_kernel_runs(lab, name):
     server, page = lab
     base, token = server.split("|")
     page.goto(f"{base}doc/tree/saved_{name}.ipynb?{token}&reset")
-    slider = page.locator(".jp-OutputArea-output .widget-slider").first
-    slider.wait_for(timeout=120_000)
+    control = page.locator(".jp-OutputArea-output .widget-slider, .jp-OutputArea-output .widget-dropdown select").first
+    control.wait_for(timeout=120_000)
     text = page.locator(".jp-Notebook").inner_text()
     assert "VBox(children" not in text and "IntSlider(" not in text
     if name == "00_start_here":

@@ -389,28 +389,28 @@ SENTENCES: dict[str, dict[str, str]] = {
     "m09_budget": {
         "en": "Over the year to {as_of:%d %B %Y} the company spent **¥{budget:,.0f}** on contacts it started itself "
               "(follow-ups, offers, planning meetings): ¥{vip_spend:,.0f} per VIP, ¥{regular_spend:,.0f} per regular "
-              "and ¥{potential_spend:,.0f} per potential customer. VIPs are {vip_customers:.1%} of customers, bring "
+              "and ¥{potential_spend:,.0f} per developing customer. VIPs are {vip_customers:.1%} of customers, bring "
               "{vip_revenue:.0%} of revenue and get **{vip_budget:.0%}** of this budget. The service customers ask for "
               "themselves (problem reports, ¥{reactive:,.0f}) is answered whatever the plan, so it is not part of "
               "the budget.",
         "zh": "在截至 {as_of:%Y年%m月%d日} 的一年里，公司在自己发起的联系（售后回访、优惠推送、共同规划会议）上花了 "
               "**¥{budget:,.0f}**：每位 VIP 客户 ¥{vip_spend:,.0f}，每位常规客户 ¥{regular_spend:,.0f}，"
-              "每位潜在客户 ¥{potential_spend:,.0f}。VIP 客户占客户的 {vip_customers:.1%}，贡献 {vip_revenue:.0%} "
+              "每位待发展客户 ¥{potential_spend:,.0f}。VIP 客户占客户的 {vip_customers:.1%}，贡献 {vip_revenue:.0%} "
               "的销售额，拿到这笔预算的 **{vip_budget:.0%}**。客户自己发起的求助服务（问题反馈，¥{reactive:,.0f}）"
               "无论怎么计划都要响应，所以不算在这笔预算里。",
     },
     "m09_curves": {
         "en": "Of the customers in each tier a year ago, **{vip_retention:.0%}** of VIPs, {regular_retention:.0%} of "
-              "regular and {potential_retention:.0%} of potential customers bought again within the year. A kept VIP "
+              "regular and {potential_retention:.0%} of developing customers bought again within the year. A kept VIP "
               "is worth ¥{vip_lifetime:,.0f} over the rest of their life with us, a kept regular customer "
-              "¥{regular_lifetime:,.0f}, a kept potential customer ¥{potential_lifetime:,.0f}. But few VIPs leave, "
+              "¥{regular_lifetime:,.0f}, a kept developing customer ¥{potential_lifetime:,.0f}. But few VIPs leave, "
               "and reaching them costs more: the first yuan spent returns ¥{vip_first:.2f} on a VIP, "
-              "¥{regular_first:.2f} on a regular customer and **¥{potential_first:.2f}** on a potential customer.",
+              "¥{regular_first:.2f} on a regular customer and **¥{potential_first:.2f}** on a developing customer.",
         "zh": "一年前各等级的客户中，**{vip_retention:.0%}** 的 VIP 客户、{regular_retention:.0%} 的常规客户和 "
-              "{potential_retention:.0%} 的潜在客户在一年内再次购买。留住一位 VIP 客户，他今后带来的价值是 "
-              "¥{vip_lifetime:,.0f}；常规客户 ¥{regular_lifetime:,.0f}；潜在客户 ¥{potential_lifetime:,.0f}。"
+              "{potential_retention:.0%} 的待发展客户在一年内再次购买。留住一位 VIP 客户，他今后带来的价值是 "
+              "¥{vip_lifetime:,.0f}；常规客户 ¥{regular_lifetime:,.0f}；待发展客户 ¥{potential_lifetime:,.0f}。"
               "但 VIP 客户本来就很少流失，联系他们的成本又高：投在 VIP 客户身上的第一元回报 ¥{vip_first:.2f}，"
-              "常规客户 ¥{regular_first:.2f}，潜在客户 **¥{potential_first:.2f}**。",
+              "常规客户 ¥{regular_first:.2f}，待发展客户 **¥{potential_first:.2f}**。",
     },
     "m09_next": {
         "en": "At today's split the next ¥1,000 brings most in the **{cur_best}** tier (¥{cur_best_value:,.0f}) and "
@@ -433,12 +433,12 @@ SENTENCES: dict[str, dict[str, str]] = {
     },
     "m09_optimum": {
         "en": "The optimiser (SLSQP) gives VIPs ¥{vip:,.0f} ({vip_share:.0%}), regular customers ¥{regular:,.0f} "
-              "({regular_share:.0%}) and potential customers ¥{potential:,.0f} ({potential_share:.0%}){unfunded}. "
+              "({regular_share:.0%}) and developing customers ¥{potential:,.0f} ({potential_share:.0%}){unfunded}. "
               "At this split the next yuan returns **¥{level:.3f}** in every funded tier (largest difference between "
               "tiers: ¥{spread:.1e}). Solving the rule directly (one marginal return for all funded tiers) gives the "
               "same split to within ¥{gap:.2f}.",
         "zh": "优化器（SLSQP）给 VIP 客户 ¥{vip:,.0f}（{vip_share:.0%}），常规客户 ¥{regular:,.0f}（{regular_share:.0%}），"
-              "潜在客户 ¥{potential:,.0f}（{potential_share:.0%}）{unfunded}。在这个分配下，每个拿到预算的等级，"
+              "待发展客户 ¥{potential:,.0f}（{potential_share:.0%}）{unfunded}。在这个分配下，每个拿到预算的等级，"
               "下一元都回报 **¥{level:.3f}**（各等级之间最大相差 ¥{spread:.1e}）。直接按规则求解（所有拿到预算的等级边际回报相同），"
               "得到的分配与之相差不到 ¥{gap:.2f}。",
     },
@@ -458,11 +458,11 @@ SENTENCES: dict[str, dict[str, str]] = {
     "m09_why_not_revenue": {
         "en": "Revenue says where value *is*, not what the next yuan *changes*. VIPs bring {vip_revenue:.0%} of revenue, "
               "but only {vip_lapse:.0%} of them would lapse and a VIP contact costs more, so the VIP curve needs "
-              "¥{vip_half:,.0f} per customer to reach half its ceiling, against ¥{potential_half:,.0f} for potential "
+              "¥{vip_half:,.0f} per customer to reach half its ceiling, against ¥{potential_half:,.0f} for developing "
               "customers. The optimum gives VIPs {opt_vip:.0%} of the budget, not {vip_revenue:.0%}.",
         "zh": "销售额说明价值*在哪里*，却说明不了下一元*能改变什么*。VIP 客户贡献 {vip_revenue:.0%} 的销售额，"
               "但他们中只有 {vip_lapse:.0%} 会流失，而且联系 VIP 客户的成本更高，所以 VIP 曲线要每人投入 "
-              "¥{vip_half:,.0f} 才达到上限的一半，潜在客户只需 ¥{potential_half:,.0f}。最优分配给 VIP 客户的是预算的 "
+              "¥{vip_half:,.0f} 才达到上限的一半，待发展客户只需 ¥{potential_half:,.0f}。最优分配给 VIP 客户的是预算的 "
               "{opt_vip:.0%}，而不是 {vip_revenue:.0%}。",
     },
     "m09_budget_over": {
@@ -672,12 +672,12 @@ SENTENCES: dict[str, dict[str, str]] = {
     "m11_agree": {
         "en": "The rules and the prediction put **{agree:.0%}** of customers in the same tier ({returns:,} return "
               "rows are left out of the prediction: returns are not visits). **{vip_down:,} VIPs by the rules** "
-              "come out as potential customers by prediction: their median last purchase was {vip_down_days:.0f} days "
+              "come out in the Potential tier by prediction: their median last purchase was {vip_down_days:.0f} days "
               "ago and their median chance of still being a customer is {vip_down_alive:.0%}. The other way round, "
               "**{up:,} customers** the rules put lower would fill VIP places by prediction: median last purchase "
               "{up_days:.0f} days ago, median chance of still being a customer {up_alive:.0%}.",
         "zh": "RFM 规则与预测把 **{agree:.0%}** 的客户分在了同一层级（{returns:,} 行退货不计入预测：退货不算一次到店）。"
-              "**{vip_down:,} 位按规则属于 VIP 的客户**按预测只是潜在客户：他们最后一次购买距今的中位数是 "
+              "**{vip_down:,} 位按规则属于 VIP 的客户**按预测只是潜力客户：他们最后一次购买距今的中位数是 "
               "{vip_down_days:.0f} 天，仍是活跃客户的概率中位数为 {vip_down_alive:.0%}。反过来，有 **{up:,} 位**"
               "被规则排得较低的客户按预测应进入 VIP：最后一次购买距今中位数 {up_days:.0f} 天，"
               "仍是活跃客户的概率中位数 {up_alive:.0%}。",

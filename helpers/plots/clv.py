@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -286,7 +288,7 @@ def _heatmap(ax: Axes, table: pd.DataFrame, fmt: str, cmap: str, colour_label: s
                     color="white" if values[i, j] > 0.6 * top else "black")
     ax.grid(False)
     bar = ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
-    bar.set_label(colour_label, fontsize=9)
+    bar.set_label(textwrap.fill(colour_label, 45), fontsize=9)  # two lines rather than past the chart's top
     if percent:
         bar.ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
 
