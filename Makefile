@@ -64,10 +64,12 @@ exercises: $(STAMP_TEST)
 	$(BIN)/python -m coursekit.exercises build
 
 # Authors: re-run notebooks/ and solutions/ in place (their stored outputs are checked by nbval),
-# rebuild the Chinese edition (*/zh/) from them and locale/zh, then the exercises of both languages.
+# rebuild the Chinese edition (*/zh/) from them and locale/zh, run the Chinese teaching notebooks in place
+# (committed with outputs and widget state, like the English ones), then the exercises of both languages.
 notebooks: $(STAMP_TEST)
 	$(BIN)/python -m coursekit.course execute
 	$(BIN)/python -m coursekit.i18n build
+	$(BIN)/python -m coursekit.course execute notebooks/zh/[0-9][0-9]_*.ipynb
 	$(BIN)/python -m coursekit.exercises build
 
 # Authors: start module N (e.g. make module N=08 SLUG=migration TITLE="Tier migration" TITLE_ZH="客户迁移")
