@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Iterable
 
 from matplotlib.artist import Artist
@@ -10,7 +11,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
-__all__ = ["figure_png", "Blitter", "LiveChart", "image_widget", "steady_limits"]
+__all__ = ["figure_png", "Blitter", "LiveChart", "fit_titles", "image_widget", "steady_limits"]
 
 
 def figure_png(fig: Figure, dpi: int = 90) -> bytes:
@@ -105,6 +106,62 @@ class Blitter:
         return buf.getvalue()
 
 
+def _wrap_to(text: str, chars: int) -> str:
+    """``text`` on lines of at most ``chars`` characters: at spaces, or anywhere in text without spaces (Chinese)."""
+    if " " in text.strip():
+        return textwrap.fill(text, chars)
+    return "\n".join(text[i:i + chars] for i in range(0, len(text), chars))
+
+
+def fit_titles(fig: Figure) -> bool:
+    """Break each axes title that would run past the figure's edge onto lines that fit, then lay out again.
+
+    Two charts side by side leave each title half the picture; a title wider than that is cut
+    off in the PNG. Call it after drawing (it lays the figure out with ``tight_layout``).
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+        The figure, its charts drawn.
+
+    Returns
+    -------
+    bool
+        True if a title was broken onto more lines.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, (a, b) = plt.subplots(1, 2, figsize=(5, 2))
+    >>> _ = b.set_title("A title far too long to fit above the right half of so small a figure")
+    >>> fit_titles(fig), "\\n" in b.get_title(), "\\n" in a.get_title()
+    (True, True, False)
+    >>> plt.close(fig)
+    """
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    changed = False
+    for _ in range(2):  # again after the layout has moved the axes
+        fig.tight_layout()
+        renderer = canvas.get_renderer()
+        for ax in fig.axes:
+            title = ax.title
+            text = title.get_text()
+            if not text:
+                continue
+            box = title.get_window_extent(renderer)
+            center = (box.x0 + box.x1) / 2
+            room = 2 * min(center - fig.bbox.x0, fig.bbox.x1 - center) - 6
+            if box.width > room > 0:
+                longest = max(len(line) for line in text.split("\n"))
+                title.set_text(_wrap_to(text.replace("\n", " "), max(8, int(longest * room / box.width))))
+                changed = True
+        if not changed:
+            break
+    if changed:
+        fig.tight_layout()
+    return changed
+
+
 def _encode(canvas: FigureCanvasAgg) -> bytes:
     width, height = canvas.get_width_height(physical=True)
     image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
@@ -162,7 +219,7 @@ class LiveChart:
         self.tight = tight
         self.live_titles = live_titles
         self.frames_drawn = 0
-        self._key: object = None
+        self._keys: tuple = ()  # the frame on show: as the plot set it, and after its titles were fitted
         self._background = None
         self._legends: list = []
 
@@ -215,14 +272,14 @@ class LiveChart:
             artist.set_animated(True)
         legends = [ax.get_legend() for ax in self.fig.axes if ax.get_legend() is not None]
         key = self.frame_key()
-        if key != self._key or self._background is None:
-            for ax in self.fig.axes:  # a long title wraps instead of running off the image
-                ax.title.set_wrap(True)
+        if key not in self._keys or self._background is None:
             for legend in legends:  # opaque, drawn over the data: its pixels can be kept and pasted back
                 legend.get_frame().set_alpha(1.0)
                 legend.set_animated(True)
             if self.tight:
                 self.fig.tight_layout()
+                if not self.live_titles:  # a long title on more lines instead of running off the image
+                    fit_titles(self.fig)
             self.canvas.draw()  # animated artists are left out: this is the frame alone
             self._background = self.canvas.copy_from_bbox(self.fig.bbox)
             renderer = self.canvas.get_renderer()
@@ -231,7 +288,7 @@ class LiveChart:
                 legend.draw(renderer)
                 box = legend.get_window_extent(renderer).padded(1)
                 self._legends.append(self.canvas.copy_from_bbox(box))
-            self._key = key
+            self._keys = (key, self.frame_key())
             self.frames_drawn += 1
         self.canvas.restore_region(self._background)
         renderer = self.canvas.get_renderer()

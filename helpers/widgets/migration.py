@@ -11,7 +11,7 @@ from helpers._docs import shared_docs
 from helpers.catalog import label
 from helpers.plots.migration import plot_flows, plot_matrix, state_label
 from helpers.plots.tables import show_table
-from helpers.widgets._render import figure_png, image_widget
+from helpers.widgets._render import figure_png, fit_titles, image_widget
 
 #: The period lengths offered, in months.
 MONTHS: tuple[int, ...] = (3, 6, 12)
@@ -144,9 +144,7 @@ class MigrationExplorer:
             ax.clear()
         plot_flows(counts, before=before, after=after, dataset=self.dataset, lang=self.lang, ax=self._axes[0])
         plot_matrix(shares, counts, before=before, after=after, dataset=self.dataset, lang=self.lang, ax=self._axes[1])
-        for ax in self._axes:  # a long title wraps inside the picture instead of running off it
-            ax.title.set_wrap(True)
-        self._fig.tight_layout()
+        fit_titles(self._fig)  # a long title on two lines instead of running off the picture
         return counts, shares, by_tier, summary, sentence, table, figure_png(self._fig)
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:

@@ -11,7 +11,7 @@ from helpers.catalog import label
 from helpers.plots.loyalty import group_label
 from helpers.plots.relationship import plot_cost_vs_margin, plot_level_mix
 from helpers.relationship import gap_table, level_gap, level_mix, playbook_vs_margin
-from helpers.widgets._render import figure_png, image_widget
+from helpers.widgets._render import figure_png, fit_titles, image_widget
 
 
 @shared_docs
@@ -83,7 +83,7 @@ class RelationshipExplorer:
         self._right.set_ylim(low, high * (1.6 if self._right.get_yscale() == "linear" else 4.0))
         for ax in (self._left, self._right):
             ax.title.set_fontsize(10.5)  # two charts side by side: a long title must fit its half
-        self._fig.tight_layout()
+        fit_titles(self._fig)  # lays the figure out; a title too long for its half goes on two lines
         return figure_png(self._fig, dpi=80)
 
     def update(self) -> None:
