@@ -274,8 +274,16 @@ def plot_cluster_profiles(traits: pd.DataFrame, profile: pd.DataFrame, *, lang: 
     ax.set_ylabel(label("clv_cluster_axis", lang))
     ax.set_title(label("clv_profile_title", lang))
     bar = ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
-    bar.set_label(label("clv_profile_colour", lang), fontsize=8)
+    bar.set_label(_two_lines(label("clv_profile_colour", lang)), fontsize=8)  # rather than past the chart's top
     return ax
+
+
+def _two_lines(text: str, width: int = 40) -> str:
+    """A colour bar's label on lines of ``width`` characters (at spaces; Chinese text, which has none, by length)."""
+    if " " in text:
+        return textwrap.fill(text, width)
+    half = width // 2  # a Chinese character is about twice as wide as a Latin letter
+    return "\n".join(text[i:i + half] for i in range(0, len(text), half))
 
 
 def _heatmap(ax: Axes, table: pd.DataFrame, fmt: str, cmap: str, colour_label: str, percent: bool = False) -> None:
@@ -288,7 +296,7 @@ def _heatmap(ax: Axes, table: pd.DataFrame, fmt: str, cmap: str, colour_label: s
                     color="white" if values[i, j] > 0.6 * top else "black")
     ax.grid(False)
     bar = ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
-    bar.set_label(textwrap.fill(colour_label, 45), fontsize=9)  # two lines rather than past the chart's top
+    bar.set_label(_two_lines(colour_label), fontsize=9)  # two lines rather than past the chart's top
     if percent:
         bar.ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
 
