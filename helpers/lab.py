@@ -41,12 +41,13 @@ from helpers.paths import NOTEBOOKS_DIR, ROOT
 
 __all__ = ["HIDDEN", "start_notebook", "has_desktop_browser", "in_container", "lab_command", "trust_notebooks", "main"]
 
-#: Names JupyterLab's file browser hides (at any depth): Jupyter's own defaults, build leftovers and the
-#: course machinery. What stays: README.md and the course folders (notebooks, exercises, solutions,
+#: Names JupyterLab's file browser hides (at any depth): Jupyter's own defaults, build leftovers (the
+#: packs, the grader's output, the slide decks: open ``slides/en/*.html`` in a browser, not in the lab) and
+#: the course machinery. What stays: README.md and the course folders (notebooks, exercises, solutions,
 #: lessons, datasets, helpers).
 HIDDEN: tuple[str, ...] = (
     "__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*.so", "*.dylib", "*~",
-    "*.egg-info", "build", "dist", "grading-output", "coursekit", "tests", "locale", "conftest.py",
+    "*.egg-info", "build", "dist", "grading-output", "slides", "coursekit", "tests", "locale", "conftest.py",
     "Makefile", "pyproject.toml", "environment.yml", "CONTRIBUTING.md",
 )
 
