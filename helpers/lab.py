@@ -44,7 +44,7 @@ __all__ = ["HIDDEN", "start_notebook", "has_desktop_browser", "in_container", "l
 #: Names JupyterLab's file browser hides (at any depth): Jupyter's own defaults, build leftovers (the
 #: packs, the grader's output, the slide decks: open ``slides/en/*.html`` in a browser, not in the lab) and
 #: the course machinery. What stays: README.md and the course folders (notebooks, exercises, solutions,
-#: lessons, datasets, helpers).
+#: lessons, datasets, helpers), and output/ once the capstone (module 12) has exported a tier list there.
 HIDDEN: tuple[str, ...] = (
     "__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*.so", "*.dylib", "*~",
     "*.egg-info", "build", "dist", "grading-output", "slides", "coursekit", "tests", "locale", "conftest.py",

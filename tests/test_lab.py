@@ -19,8 +19,9 @@ import pytest
 from helpers import lab
 
 ROOT = Path(__file__).resolve().parent.parent
-#: What a learner should see at the top of JupyterLab's file browser (that exists in this checkout).
-COURSE_ENTRIES = {"README.md", "notebooks", "exercises", "solutions", "lessons", "datasets", "helpers"}
+#: What a learner should see at the top of JupyterLab's file browser (that exists in this checkout); output/
+#: holds the tier lists the capstone (module 12) exports, which learners download from there.
+COURSE_ENTRIES = {"README.md", "notebooks", "exercises", "solutions", "lessons", "datasets", "helpers", "output"}
 
 pytestmark = pytest.mark.notebook  # starts a Jupyter server
 
