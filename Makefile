@@ -8,11 +8,12 @@ BIN    := $(VENV)/bin
 # Re-install when pyproject.toml changes (the stamp records what was installed).
 STAMP_LAB  := $(VENV)/.installed-lab
 STAMP_TEST := $(VENV)/.installed-test
+STAMP_APP  := $(VENV)/.installed-app
 PYTEST_ARGS ?=
 # The notebook `make lab` opens; the Chinese edition: make lab START=notebooks/zh/00_start_here.ipynb
 START ?= notebooks/00_start_here.ipynb
 
-.PHONY: lab install preflight clean-venv test test-quick exercises notebooks module benchmark grade student-pack
+.PHONY: lab app app-zh install preflight clean-venv test test-quick exercises notebooks module benchmark grade student-pack
 
 lab: $(STAMP_LAB)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(START) $(LAB_ARGS)
@@ -28,6 +29,22 @@ $(STAMP_LAB): pyproject.toml | $(BIN)/python
 
 install: $(STAMP_LAB)
 
+# Trainers: the no-code tiering app for salespeople (Voila on app/tiering_app.ipynb, offline): upload a file,
+# confirm its columns, read the tiers, download the list. `make app LANG=zh` (or `make app-zh`) opens it in
+# Chinese; APP_ARGS go to Voila (e.g. APP_ARGS="--port=9000"). Prints the address when no browser can open.
+APP_LANG := $(if $(filter command line,$(origin LANG)),$(if $(filter zh%,$(LANG)),zh,en),en)
+APP_ARGS ?=
+app: $(STAMP_APP)
+	LANG=C.UTF-8 $(BIN)/python -m helpers.app --lang $(APP_LANG) -- $(APP_ARGS)
+
+app-zh: $(STAMP_APP)
+	LANG=C.UTF-8 $(BIN)/python -m helpers.app --lang zh -- $(APP_ARGS)
+
+$(STAMP_APP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[app]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $@ $(STAMP_LAB)
+
 # Trainers: the pre-flight check before a workshop.
 preflight: $(STAMP_LAB)
 	$(BIN)/python -m helpers.course preflight
@@ -38,9 +55,9 @@ clean-venv:
 # ---- course machinery: authors and instructors only (the learner pack stops before this line) ----
 
 $(STAMP_TEST): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test,instructor,peers]"
+	$(BIN)/python -m pip install --quiet -e ".[test,instructor,peers,app]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
-	touch $@ $(STAMP_LAB)
+	touch $@ $(STAMP_LAB) $(STAMP_APP)
 
 # The whole suite (CI): unit, property and doctests, every notebook run, the grader on a fixture batch.
 test: $(STAMP_TEST)
