@@ -44,6 +44,8 @@ APP_NOTEBOOK: Path = ROOT / "app" / "tiering_app.ipynb"
 #: The kit's Voila template (Voila's lab template without its CDN links) and the folder Jupyter finds it in.
 TEMPLATE: str = "tiering"
 TEMPLATE_ROOT: Path = ROOT / "app" / "jupyter"
+#: The kit's Chinese font as the page fetches it (/voila/files/ + this path): the template's @font-face.
+FONT_URL_PATH: str = "helpers/fonts/TieringKitSansSC-Regular.otf"
 #: Voila's usual port; the next free one is taken when it is busy.
 DEFAULT_PORT: int = 8866
 #: Uploads travel over the kernel's websocket: allow the app's largest file (helpers.widgets.app.MAX_UPLOAD_MB).
@@ -143,6 +145,9 @@ def app_command(
         f"--port={port}",
         "--VoilaConfiguration.show_tracebacks=False",
         "--strip_sources=True",
+        # the one file of the kit the page may fetch besides Voila's own: its Chinese font (the template's @font-face)
+        f"--Voila.root_dir={ROOT}",
+        f"--VoilaConfiguration.file_allowlist=['{re.escape(FONT_URL_PATH)}']",
         f"--Voila.tornado_settings={{'websocket_max_message_size': {_WEBSOCKET_BYTES}}}",
     ]
     if not browser:

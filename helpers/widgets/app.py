@@ -60,6 +60,11 @@ def _header(column: str, lang: str) -> str:
     return label(key, lang) if key in LABELS else column
 
 
+def _html_table(frame: pd.DataFrame) -> str:
+    """A display table as HTML with one header row (the index becomes the first column)."""
+    return frame.reset_index().to_html(index=False, border=0, escape=True)
+
+
 def _box(text: str, kind: str = "error") -> str:
     colors = {"error": ("#b2182b", "#fdf0f0"), "info": ("#2166ac", "#f0f5fb")}[kind]
     return f"<div class='kit-app-{kind}' style=\"{_BOX.format(color=colors[0], background=colors[1])}\">{text}</div>"
@@ -160,7 +165,7 @@ class TieringApp:
         other = "zh" if lang == "en" else "en"
         header = widgets.HTML(
             f"<div style='display:flex;justify-content:space-between;align-items:baseline'>"
-            f"<h2 style='margin:4px 0'>{html.escape(label('app_title', lang))}</h2>"
+            f"<div style='margin:4px 0;font-size:21px'>{html.escape(label('app_title', lang))}</div>"
             f"<a href='?lang={other}' style='font-size:14px'>{html.escape(label('app_other_language', lang))}</a></div>"
             f"<p style='margin:2px 0 6px 0'>{html.escape(label('app_intro', lang))}</p>")
         self.widget = widgets.VBox([header, widgets.HBox([self.upload, self.status]), self.message, self.steps],
@@ -357,15 +362,18 @@ class TieringApp:
         shown = readable_table(tiers[[c for c in ("customers", "customer_share", "value", "value_share", "service")
                                       if c in tiers.columns]],
                                percent=("customer_share", "value_share"), money=("value",), lang=lang)
-        self.tier_table.value = shown.to_html(border=0)
+        shown = shown.rename(columns={"service": _header("service", lang)})
+        self.tier_table.value = _html_table(shown)
         left, right = self.charts.children
         fig, ax = plt.subplots(figsize=(6.2, 3.6), dpi=90)
         plot_abc_shares(s.classes, dataset=self._name, lang=self.chart_lang, ax=ax)
+        ax.title.set_fontsize(10.5)  # the file's name makes the title long: it must fit half a laptop screen
         fig.tight_layout()
         left.value = figure_png(fig)
         plt.close(fig)
         fig, ax = plt.subplots(figsize=(6.2, 3.6), dpi=90)
         plot_stage_sizes(s.stages, dataset=self._name, date=f"{s.as_of:%Y-%m-%d}", lang=self.chart_lang, ax=ax)
+        ax.title.set_fontsize(10.5)
         fig.tight_layout()
         right.value = figure_png(fig)
         plt.close(fig)
@@ -395,7 +403,7 @@ class TieringApp:
         shown.columns = [_header(c, self.lang) for c in columns]
         note = label("app_showing", self.lang, shown=f"{len(head):,}", total=f"{len(rows):,}")
         self.customers_view.value = (f"<p>{html.escape(note)}</p>"
-                                     f"<div style='max-height:340px;overflow:auto'>{shown.to_html(border=0)}</div>")
+                                     f"<div style='max-height:440px;overflow:auto'>{_html_table(shown)}</div>")
 
     def _show_downloads(self) -> None:
         stem = Path(self._name).stem or "tiers"
