@@ -4,6 +4,7 @@
 
     python -m coursekit.datasets generate [--seed 20261122] [--out DIR]
     python -m coursekit.datasets check      # regenerate in a temp folder, compare byte for byte
+    python -m coursekit.datasets crm-export # datasets/raw/crm_export.csv: the company as a raw CRM export
 
 A retailer with about 5,000 customers over 24 months (2024-01-01 to
 2025-12-31). The generating process is behavioural, not tuned to give "80/20":
@@ -500,6 +501,114 @@ def check(seed: int = SEED, out_dir: Path = SYNTHETIC_DIR) -> list[str]:
                 if not (out_dir / name).exists() or not filecmp.cmp(Path(tmp) / name, out_dir / name, shallow=False)]
 
 
+#: The raw CRM export of the synthetic company (module 12): a file written like a real export, with its quirks.
+CRM_EXPORT: Path = DATA_DIR / "raw" / "crm_export.csv"
+#: Its columns (Chinese, one with an English tail, as Chinese CRMs often write them) and their encoding.
+CRM_COLUMNS: dict[str, str] = {"order_id": "订单编号", "customer_id": "客户编号", "membership": "会员等级",
+                               "city": "城市", "timestamp": "下单时间", "category": "商品类别",
+                               "revenue": "实付金额(元)", "cost": "成本(元)", "channel": "渠道 Channel",
+                               "note": "备注"}
+CRM_ENCODING = "gbk"
+_CRM_WORDS = {"walk-in": "散客", "member": "会员", "VIP": "VIP", "store": "门店", "online": "线上", "phone": "电话",
+              "electronics": "电子产品", "groceries": "食品杂货", "home": "家居", "apparel": "服装", "beauty": "美妆",
+              "Harbin": "哈尔滨", "Shanghai": "上海", "Beijing": "北京", "Guangzhou": "广州", "Shenzhen": "深圳",
+              "Chengdu": "成都", "Wuhan": "武汉", "Hangzhou": "杭州"}
+#: How many rows of each quirk the export carries (what the importer must report).
+CRM_QUIRKS: dict[str, int] = {"blank_rows": 9, "duplicates": 7, "no_customer": 12}
+
+
+def crm_export_text(folder: Path = SYNTHETIC_DIR, seed: int = SEED) -> str:
+    """The synthetic company's transactions as a CRM would export them (text; :func:`write_crm_export` writes it).
+
+    The rows are the company's orders and returns (``transactions.csv``) with the customer's
+    membership and city, in Chinese, and these quirks, each placed by a generator seeded with
+    ``seed``: a title line and an empty line above the header; dates as ``2024/01/01 09:01``;
+    amounts with a thousands separator (``"1,518.10"``); returns as negative amounts with a note;
+    :data:`CRM_QUIRKS` rows that are blank, exact repeats of the row above (exported twice) and
+    walk-in sales without a customer id; and a totals row (``合计``) at the end.
+
+    Parameters
+    ----------
+    folder : Path
+        The synthetic company's folder (``transactions.csv`` and ``customers.csv``).
+    seed : int
+        Seed of the quirks' positions.
+
+    Returns
+    -------
+    str
+        The file's text (written in :data:`CRM_ENCODING`).
+
+    Examples
+    --------
+    >>> text = crm_export_text()
+    >>> text.splitlines()[2].split(",")[:3]
+    ['订单编号', '客户编号', '会员等级']
+    >>> text.splitlines()[-1].startswith("合计")
+    True
+    """
+    tx = pd.read_csv(folder / "transactions.csv", dtype=str, keep_default_na=False)
+    customers = pd.read_csv(folder / "customers.csv", dtype=str, keep_default_na=False).set_index("customer_id")
+    rng = np.random.default_rng(seed + 12)
+    money = lambda col: [f"{float(v):,.2f}" for v in tx[col]]  # noqa: E731
+    out = pd.DataFrame({
+        "order_id": tx["order_id"], "customer_id": tx["customer_id"],
+        "membership": tx["customer_id"].map(customers["membership"]).map(_CRM_WORDS),
+        "city": tx["customer_id"].map(customers["city"]).map(_CRM_WORDS),
+        "timestamp": pd.to_datetime(tx["timestamp"]).dt.strftime("%Y/%m/%d %H:%M"),
+        "category": tx["category"].map(_CRM_WORDS), "revenue": money("revenue"), "cost": money("cost"),
+        "channel": tx["channel"].map(_CRM_WORDS),
+        "note": np.where(tx["is_return"] == "True", "退货 " + tx["return_of"], ""),
+    })
+    rows = out.to_numpy(dtype=object).tolist()
+    blank = [""] * len(CRM_COLUMNS)
+    n = len(rows)
+    # walk-in sales without a customer id, after randomly chosen rows (inserted back to front)
+    places = sorted(rng.choice(n, size=CRM_QUIRKS["no_customer"], replace=False).tolist(), reverse=True)
+    for k, at in enumerate(places):
+        row = list(rows[at])
+        row[0], row[1], row[2], row[9] = f"P{900000 + k:06d}", "", _CRM_WORDS["walk-in"], ""
+        rows.insert(at + 1, row)
+    for at in sorted(rng.choice(len(rows), size=CRM_QUIRKS["duplicates"], replace=False).tolist(), reverse=True):
+        rows.insert(at + 1, list(rows[at]))
+    for at in sorted(rng.choice(len(rows), size=CRM_QUIRKS["blank_rows"], replace=False).tolist(), reverse=True):
+        rows.insert(at + 1, list(blank))
+    total = sum(float(r[6].replace(",", "")) for r in rows if r[6])
+    rows.append(["合计"] + [""] * 5 + [f"{total:,.2f}"] + [""] * 3)
+    body = pd.DataFrame(rows, columns=list(CRM_COLUMNS.values()))
+    title = "订单明细导出,,,,,,,,,\n,,,,,,,,,\n"
+    return title + body.to_csv(index=False, lineterminator="\n")
+
+
+def write_crm_export(path: Path = CRM_EXPORT, folder: Path = SYNTHETIC_DIR, seed: int = SEED) -> Path:
+    """Write :func:`crm_export_text` to ``path`` in :data:`CRM_ENCODING` (the same bytes on every run).
+
+    Parameters
+    ----------
+    path : Path
+        Where to write (default ``datasets/raw/crm_export.csv``).
+    folder : Path
+        The synthetic company's folder.
+    seed : int
+        Seed of the quirks' positions.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = write_crm_export(Path(tempfile.mkdtemp()) / "export.csv")
+    >>> p.read_bytes() == CRM_EXPORT.read_bytes()
+    True
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(crm_export_text(folder, seed).encode(CRM_ENCODING))
+    return path
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m coursekit.datasets")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -507,7 +616,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     g.add_argument("--seed", type=int, default=SEED)
     g.add_argument("--out", type=Path, default=SYNTHETIC_DIR)
     sub.add_parser("check", help="exit 1 if the committed files differ from a regeneration")
+    sub.add_parser("crm-export", help="write datasets/raw/crm_export.csv (module 12's raw export)")
     args = parser.parse_args(argv)
+    if args.command == "crm-export":
+        print(f"wrote {write_crm_export()}")
+        return 0
     if args.command == "generate":
         truth = generate(args.seed, args.out, card=DATA_DIR / "README.md" if args.out == SYNTHETIC_DIR else None)
         print(f"wrote {args.out}: " + ", ".join(f"{k} {v:,}" for k, v in truth["counts"].items()))

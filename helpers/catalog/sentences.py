@@ -288,25 +288,25 @@ SENTENCES: dict[str, dict[str, str]] = {
               "而 {regular_above:.0%} 的常规客户得到的服务超过了建议的{regular}水平。",
     },
     "m07_playbook_more": {
-        "en": "The VIP playbook costs **¥{vip_cost:,.0f}** per customer per year, "
+        "en": "The VIP playbook costs **¥{vip_cost:,.2f}** per customer per year, "
               "{vip_share:.0%} of a VIP's yearly margin (today's contacts cost ¥{vip_current:,.0f}). "
               "The regular playbook uses {regular_share:.0%} of the margin. For potential customers the playbook "
-              "(¥{potential_cost:,.0f}) costs **more than they earn** (¥{potential_margin:,.0f}): as an investment it "
+              "(¥{potential_cost:,.2f}) costs **more than they earn** (¥{potential_margin:,.0f}): as an investment it "
               "pays back within the year only if at least **{breakeven:.0%}** of them become regular customers.",
-        "zh": "VIP 服务方案每位客户每年花费 **¥{vip_cost:,.0f}**，占一位 VIP 客户年毛利的 {vip_share:.0%}"
+        "zh": "VIP 服务方案每位客户每年花费 **¥{vip_cost:,.2f}**，占一位 VIP 客户年毛利的 {vip_share:.0%}"
               "（目前的联系花费 ¥{vip_current:,.0f}）。常规客户的服务方案用掉毛利的 {regular_share:.0%}。"
-              "潜在客户的服务方案（¥{potential_cost:,.0f}）**比他们带来的毛利还多**（¥{potential_margin:,.0f}）："
+              "潜在客户的服务方案（¥{potential_cost:,.2f}）**比他们带来的毛利还多**（¥{potential_margin:,.0f}）："
               "作为一项投资，只有至少 **{breakeven:.0%}** 的潜在客户转为常规客户，它才能在一年内收回成本。",
     },
     "m07_playbook_less": {
-        "en": "The VIP playbook costs **¥{vip_cost:,.0f}** per customer per year, "
+        "en": "The VIP playbook costs **¥{vip_cost:,.2f}** per customer per year, "
               "{vip_share:.0%} of a VIP's yearly margin (today's contacts cost ¥{vip_current:,.0f}). "
               "The regular playbook uses {regular_share:.0%} of the margin. For potential customers the playbook "
-              "(¥{potential_cost:,.0f}) costs less than they earn (¥{potential_margin:,.0f}): as an investment it "
+              "(¥{potential_cost:,.2f}) costs less than they earn (¥{potential_margin:,.0f}): as an investment it "
               "pays back within the year only if at least **{breakeven:.0%}** of them become regular customers.",
-        "zh": "VIP 服务方案每位客户每年花费 **¥{vip_cost:,.0f}**，占一位 VIP 客户年毛利的 {vip_share:.0%}"
+        "zh": "VIP 服务方案每位客户每年花费 **¥{vip_cost:,.2f}**，占一位 VIP 客户年毛利的 {vip_share:.0%}"
               "（目前的联系花费 ¥{vip_current:,.0f}）。常规客户的服务方案用掉毛利的 {regular_share:.0%}。"
-              "潜在客户的服务方案（¥{potential_cost:,.0f}）低于他们带来的毛利（¥{potential_margin:,.0f}）："
+              "潜在客户的服务方案（¥{potential_cost:,.2f}）低于他们带来的毛利（¥{potential_margin:,.0f}）："
               "作为一项投资，只有至少 **{breakeven:.0%}** 的潜在客户转为常规客户，它才能在一年内收回成本。",
     },
     "m07_abc": {
@@ -711,5 +711,107 @@ SENTENCES: dict[str, dict[str, str]] = {
         "en": "Ranked by mean predicted value, the clusters come in a **different** order than by past revenue: "
               "{order}.",
         "zh": "按平均预测价值排序，各群的顺序与按过去销售额排序**不同**：{order}。",
+    },
+    # module 12: the capstone on one file
+    "m12_loading": {
+        "en": "**{file}**: {read:,} rows read, {excluded:,} excluded (the report above says why), {kept:,} kept: "
+              "**{customers:,} customers** from {first} to {last}. {refunds:,} kept rows are refunds (negative "
+              "amounts, {refund_value:,.0f} in total); they stay in and are netted against the customer's purchases.",
+        "zh": "**{file}**：读入 {read:,} 行，排除 {excluded:,} 行（原因见上方报告），保留 {kept:,} 行：共 "
+              "**{customers:,} 位客户**，时间从 {first} 到 {last}。保留的行中有 {refunds:,} 行是退款（负金额，合计 "
+              "{refund_value:,.0f}）；它们留在数据里，与该客户的购买相抵。",
+    },
+    "m12_concentration": {
+        "en": "The top 20% of customers hold **{top20:.1%}** of the net value; {for80:.1%} of the customers are "
+              "enough for 80% of it. The Gini coefficient is **{gini:.2f}** (0 = every customer brings the same, "
+              "1 = one customer brings everything).",
+        "zh": "前20%的客户贡献了 **{top20:.1%}** 的净价值；{for80:.1%} 的客户就贡献了其中的80%。基尼系数为 "
+              "**{gini:.2f}**（0 表示每位客户贡献相同，1 表示全部来自一位客户）。",
+    },
+    "m12_concentration_nogini": {
+        "en": "The top 20% of customers hold **{top20:.1%}** of the net value; {for80:.1%} of the customers are "
+              "enough for 80% of it. The Gini coefficient is not computed: fewer than two customers have a value "
+              "of zero or more.",
+        "zh": "前20%的客户贡献了 **{top20:.1%}** 的净价值；{for80:.1%} 的客户就贡献了其中的80%。净价值不小于零的客户"
+              "不足两位，因此不计算基尼系数。",
+    },
+    "m12_abc": {
+        "en": "Class A, the key customers, are **{a:,}** customers ({a_share:.1%}) with {a_value:.1%} of the value; "
+              "class C are {c:,} customers ({c_share:.1%}) with {c_value:.1%}.",
+        "zh": "A类即关键客户，共 **{a:,}** 位（占 {a_share:.1%}），贡献 {a_value:.1%} 的价值；C类有 {c:,} 位"
+              "（占 {c_share:.1%}），只贡献 {c_value:.1%}。",
+    },
+    "m12_tiers": {
+        "en": "By RFM, **{vip:,} customers are {vip_name}** ({vip_share:.1%} of customers, {vip_value:.1%} of the "
+              "value), {regular:,} are {regular_name} and {potential:,} {potential_name}. The largest segment is "
+              "**{top_segment}** with {top_segment_n:,} customers.",
+        "zh": "按 RFM 分级，**{vip_name} {vip:,} 位**（占客户的 {vip_share:.1%}，贡献 {vip_value:.1%} 的价值），"
+              "{regular_name} {regular:,} 位，{potential_name} {potential:,} 位。人数最多的细分是 **{top_segment}**，"
+              "共 {top_segment_n:,} 位。",
+    },
+    "m12_stages": {
+        "en": "{loyal:,} customers are loyal and {churned:,} have churned (no purchase for over a year). "
+              "**{slipping:,} key customers (class A) are slipping**: they bought often and much, but not lately "
+              "(RFM segment {segments}). Call them first.",
+        "zh": "{loyal:,} 位是忠诚客户，{churned:,} 位已流失（超过一年没有购买）。**{slipping:,} 位关键客户（A类）"
+              "正在流失**：他们买得多、买得勤，但最近没有再买（RFM细分为{segments}）。应最先联系他们。",
+    },
+    "m12_service": {
+        "en": "Serving every customer by the playbook of their tier costs **¥{total:,.0f} a year**: "
+              "¥{vip_cost:,.2f} per {vip_name} customer, ¥{regular_cost:,.2f} per {regular_name} and "
+              "¥{potential_cost:,.2f} per {potential_name} customer. The {vip_name} tier takes {vip_plan:.0%} of "
+              "that budget.",
+        "zh": "按各等级的服务方案服务全部客户，**每年需要 {total:,.0f} 元**：每位{vip_name}{vip_cost:,.2f} 元，"
+              "每位{regular_name}{regular_cost:,.2f} 元，每位{potential_name}{potential_cost:,.2f} 元。"
+              "{vip_name}占这笔预算的 {vip_plan:.0%}。",
+    },
+    "m12_margin": {
+        "en": "The file has costs, so margin is known: over the last year a {vip_name} customer earned "
+              "¥{vip_margin:,.0f} of margin, and the {vip_name} service costs {vip_cost_share:.0%} of it. Kotler's "
+              "matrix recommends the **{vip_level}** relationship level for {vip_name} customers and **{potential_level}** "
+              "for {potential_name} customers.",
+        "zh": "文件中有成本，因此可以算出毛利：最近一年每位{vip_name}带来 {vip_margin:,.0f} 元毛利，{vip_name}的服务"
+              "成本相当于其中的 {vip_cost_share:.0%}。科特勒矩阵建议对{vip_name}采用 **{vip_level}** 关系，对"
+              "{potential_name}采用 **{potential_level}** 关系。",
+    },
+    "m12_migration": {
+        "en": "{months} months earlier ({previous}) the same rule gave another tier list. Since then **{up:,} "
+              "customers moved up**, **{down:,} moved down** and {new:,} are new; of the {vip_before:,} {vip_name} "
+              "customers then, {vip_dropped:,} are no longer {vip_name}.",
+        "zh": "{months} 个月前（{previous}）用同一规则得到的是另一份分级名单。此后 **{up:,} 位客户升级**，"
+              "**{down:,} 位降级**，新增 {new:,} 位；当时的 {vip_before:,} 位{vip_name}中，有 {vip_dropped:,} 位"
+              "已不再是{vip_name}。",
+    },
+    "m12_previous": {
+        "en": "Against the earlier tier list **{file}**: {up:,} customers moved up, {down:,} moved down, "
+              "{same:,} stayed, {new:,} are new and {gone:,} are no longer in the file.",
+        "zh": "与之前的分级名单 **{file}** 相比：{up:,} 位客户升级，{down:,} 位降级，{same:,} 位不变，新增 {new:,} "
+              "位，{gone:,} 位已不在本文件中。",
+    },
+    "m12_manager": {
+        "en": "### {file}: the tiering on one page (as of {as_of})\n\n"
+              "- **Customers:** {customers:,} ({buyers:,} with a purchase); {kept:,} rows used, {excluded:,} excluded "
+              "by the importer.\n"
+              "- **Concentration:** the top 20% of customers hold {top20:.1%} of the value.\n"
+              "- **Key customers:** {a:,} class A customers bring {a_value:.1%} of the value; **{slipping:,} of them "
+              "are slipping**.\n"
+              "- **Tiers:** {vip:,} {vip_name}, {regular:,} {regular_name}, {potential:,} {potential_name}.\n"
+              "- **Service plan:** ¥{cost:,.0f} a year.\n"
+              "- **Not computed:** {skipped}",
+        "zh": "### {file}：一页看懂客户分级（分析日 {as_of}）\n\n"
+              "- **客户：** {customers:,} 位（其中 {buyers:,} 位有购买）；使用 {kept:,} 行，导入时排除 {excluded:,} 行。\n"
+              "- **集中度：** 前20%的客户贡献 {top20:.1%} 的价值。\n"
+              "- **关键客户：** {a:,} 位A类客户贡献 {a_value:.1%} 的价值；**其中 {slipping:,} 位正在流失**。\n"
+              "- **等级：** {vip_name} {vip:,} 位，{regular_name} {regular:,} 位，{potential_name} {potential:,} 位。\n"
+              "- **服务方案：** 每年 {cost:,.0f} 元。\n"
+              "- **未计算：** {skipped}",
+    },
+    "m12_nothing_skipped": {"en": "nothing: the file had every column the course uses.",
+                            "zh": "无：文件包含课程用到的所有列。"},
+    "m12_export": {
+        "en": "The tier list of {n:,} customers is in **{folder}**: `{csv}` (opens in Excel, Chinese included) and "
+              "`{xlsx}`. Each run writes a new folder, so nothing written before is replaced.",
+        "zh": "{n:,} 位客户的分级名单已保存在 **{folder}**：`{csv}`（可直接用 Excel 打开，中文不会乱码）和 "
+              "`{xlsx}`。每次运行都会新建一个文件夹，不会覆盖以前的文件。",
     },
 }

@@ -26,6 +26,7 @@ MODULES: dict[str, str] = {
     "09_allocation": "allocation",
     "10_lift": "lift",
     "11_clv": "clv",
+    "12_capstone": "capstone",
 }
 
 
