@@ -30,7 +30,7 @@ from helpers.catalog import LABELS, VALUE_KEYS, join, label
 from helpers.io import DataError, read_transactions, suggest_mapping
 from helpers.io.mapping import REQUIRED, ROLES
 from helpers.plots.abc import plot_abc_shares
-from helpers.plots.lifecycle import plot_stage_sizes
+from helpers.plots.capstone import plot_tier_shares
 from helpers.plots.style import use_language
 from helpers.plots.tables import readable_table
 from helpers.widgets._render import figure_png
@@ -97,10 +97,10 @@ class TieringApp:
     Examples
     --------
     >>> app = TieringApp(lang="en")
-    >>> csv = b"Client,Day,Paid\\nA,2024-01-05,100\\nB,2024-02-01,30\\nA,2024-03-01,50\\nC,2024-03-02,5\\n"
+    >>> csv = b"Client,Date,Paid\\nA,2024-01-05,100\\nB,2024-02-01,30\\nA,2024-03-01,50\\nC,2024-03-02,5\\n"
     >>> app.load("orders.csv", csv)
-    >>> {{role: app.columns[role].value for role in ("customer", "date", "amount")}}
-    {{'customer': 'Client', 'date': 'Day', 'amount': 'Paid'}}
+    >>> {role: app.columns[role].value for role in ("customer", "date", "amount")}
+    {'customer': 'Client', 'date': 'Date', 'amount': 'Paid'}
     >>> app.summary.customers, app.error
     (3, '')
     >>> app.load("notes.pdf", b"%PDF-1.7 ...")
@@ -365,18 +365,15 @@ class TieringApp:
         shown = shown.rename(columns={"service": _header("service", lang)})
         self.tier_table.value = _html_table(shown)
         left, right = self.charts.children
-        fig, ax = plt.subplots(figsize=(6.2, 3.6), dpi=90)
-        plot_abc_shares(s.classes, dataset=self._name, lang=self.chart_lang, ax=ax)
-        ax.title.set_fontsize(10.5)  # the file's name makes the title long: it must fit half a laptop screen
-        fig.tight_layout()
-        left.value = figure_png(fig)
-        plt.close(fig)
-        fig, ax = plt.subplots(figsize=(6.2, 3.6), dpi=90)
-        plot_stage_sizes(s.stages, dataset=self._name, date=f"{s.as_of:%Y-%m-%d}", lang=self.chart_lang, ax=ax)
-        ax.title.set_fontsize(10.5)
-        fig.tight_layout()
-        right.value = figure_png(fig)
-        plt.close(fig)
+        for image, draw in ((left, lambda ax: plot_tier_shares(s.tiers, dataset=self._name, lang=self.chart_lang, ax=ax)),
+                            (right, lambda ax: plot_abc_shares(s.classes, dataset=self._name, lang=self.chart_lang,
+                                                               ax=ax))):
+            fig, ax = plt.subplots(figsize=(6.2, 3.6), dpi=90)
+            draw(ax)
+            ax.title.set_fontsize(10.5)  # the file's name makes titles long: each must fit half a laptop screen
+            fig.tight_layout()
+            image.value = figure_png(fig)
+            plt.close(fig)
         options = [(label("app_all_tiers", lang), "")] + [(_value("tier", t, lang), str(t)) for t in s.tiers.index]
         self._busy = True
         try:
@@ -435,7 +432,7 @@ class TieringApp:
         Examples
         --------
         >>> app = TieringApp()
-        >>> app.load("o.csv", b"Client,Day,Paid\\nA,2024-01-05,100\\nB,2024-02-01,30\\n")
+        >>> app.load("o.csv", b"Client,Date,Paid\\nA,2024-01-05,100\\nB,2024-02-01,30\\n")
         >>> app.download("csv")[:3] == b"\\xef\\xbb\\xbf"
         True
         """
