@@ -158,6 +158,7 @@ def test_nothing_of_the_file_stays_on_disk(tmp_path, monkeypatch):
     data, _ = orders_csv()
     app = TieringApp()
     app.load("orders.csv", data)
+    assert app.download("xlsx")[:2] == b"PK"  # the Excel file, written in a thread, is done
     assert app.error == "" and list(tmp_path.iterdir()) == []
 
 

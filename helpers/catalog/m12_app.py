@@ -82,4 +82,5 @@ LABELS: dict[str, dict[str, str]] = {
     "app_download": {"en": "Download the tier list:", "zh": "下载客户分级名单："},
     "app_download_csv": {"en": "CSV file", "zh": "CSV 文件"},
     "app_download_xlsx": {"en": "Excel file", "zh": "Excel 文件"},
+    "app_preparing_xlsx": {"en": "(the Excel file is being written …)", "zh": "（正在生成 Excel 文件 …）"},
 }

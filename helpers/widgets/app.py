@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import html
 import tempfile
+import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -123,6 +124,7 @@ class TieringApp:
         self._content = b""
         self._busy = False
         self._downloads: dict[str, bytes] = {}
+        self._excel: threading.Thread | None = None
         wide = {"description_width": "160px"}
         self.upload = widgets.FileUpload(accept=".csv,.txt,.tsv,.xlsx,.gz", multiple=False,
                                          description=label("app_upload", lang), layout=widgets.Layout(width="auto"))
@@ -402,20 +404,37 @@ class TieringApp:
         self.customers_view.value = (f"<p>{html.escape(note)}</p>"
                                      f"<div style='max-height:440px;overflow:auto'>{_html_table(shown)}</div>")
 
-    def _show_downloads(self) -> None:
-        stem = Path(self._name).stem or "tiers"
-        links = []
+    def _export(self, kind: str, tiers: pd.DataFrame, stem: str) -> tuple[bytes, str]:
+        """Write the tier list as ``kind`` with export_tier_list; its bytes and its download link."""
         with tempfile.TemporaryDirectory(prefix="tiering-app-") as folder:
-            for kind in ("csv", "xlsx"):
-                path = export_tier_list(self.summary.tier_list, Path(folder) / f"{stem}_tiers.{kind}", lang=self.lang)
-                data = path.read_bytes()
-                self._downloads[kind] = data
-                encoded = base64.b64encode(data).decode("ascii")
-                links.append(f"<a class='kit-download-{kind}' download='{html.escape(path.name)}' "
-                             f"href='data:{_MIME[kind]};base64,{encoded}' "
-                             "style='margin-right:16px;font-weight:bold'>"
-                             f"⬇ {html.escape(label(f'app_download_{kind}', self.lang))}</a>")
-        self.download_view.value = (f"<p>{html.escape(label('app_download', self.lang))} " + "".join(links) + "</p>")
+            path = export_tier_list(tiers, Path(folder) / f"{stem}_tiers.{kind}", lang=self.lang)
+            data = path.read_bytes()
+        encoded = base64.b64encode(data).decode("ascii")
+        return data, (f"<a class='kit-download-{kind}' download='{html.escape(path.name)}' "
+                f"href='data:{_MIME[kind]};base64,{encoded}' style='margin-right:16px;font-weight:bold'>"
+                f"⬇ {html.escape(label(f'app_download_{kind}', self.lang))}</a>")
+
+    def _show_downloads(self) -> None:
+        """The CSV link at once; the Excel file (seconds for thousands of customers) is written in a thread and
+        its link added when it is ready, so the summary never waits for it."""
+        stem = Path(self._name).stem or "tiers"
+        tiers, run, lang = self.summary.tier_list, self.runs, self.lang
+        head = f"<p>{html.escape(label('app_download', lang))} "
+        self._downloads["csv"], csv_link = self._export("csv", tiers, stem)
+        self.download_view.value = head + csv_link + f"<span>{html.escape(label('app_preparing_xlsx', lang))}</span></p>"
+
+        def excel() -> None:
+            data = b""
+            try:
+                data, link = self._export("xlsx", tiers, stem)
+            except Exception as exc:  # noqa: BLE001 - said in words, the CSV stays available
+                link = html.escape(label("app_error_unexpected", lang, what=f"{type(exc).__name__}: {exc}"))
+            if run == self.runs:  # a newer file has not replaced this one meanwhile
+                self._downloads["xlsx"] = data
+                self.download_view.value = head + csv_link + link + "</p>"
+
+        self._excel = threading.Thread(target=excel, name="tier-list-xlsx", daemon=True)
+        self._excel.start()
 
     def download(self, kind: str = "csv") -> bytes:
         """The bytes of the last tier list the download links offer.
@@ -436,4 +455,6 @@ class TieringApp:
         >>> app.download("csv")[:3] == b"\\xef\\xbb\\xbf"
         True
         """
+        if kind == "xlsx" and self._excel is not None:
+            self._excel.join()
         return self._downloads.get(kind, b"")
