@@ -135,6 +135,8 @@ def app_command(
     (['-m', 'voila', 'app/tiering_app.ipynb'], True, True)
     >>> "--Voila.ip=0.0.0.0" in app_command(browser=False, container=True)
     True
+    >>> [a for a in app_command(browser=False, container=False, extra=["--port=9000"]) if "port=" in a]
+    ['--port=9000']
     """
     browser = _has_desktop_browser() if browser is None else browser
     container = _in_container() if container is None else container
@@ -142,14 +144,15 @@ def app_command(
         sys.executable, "-m", "voila", APP_NOTEBOOK.relative_to(ROOT).as_posix(),
         f"--template={TEMPLATE}",
         "--theme=light",
-        f"--port={port}",
         "--VoilaConfiguration.show_tracebacks=False",
         "--strip_sources=True",
         # the one file of the kit the page may fetch besides Voila's own: its Chinese font (the template's @font-face)
         f"--Voila.root_dir={ROOT}",
-        f"--VoilaConfiguration.file_allowlist=['{re.escape(FONT_URL_PATH)}']",
+        f"--VoilaConfiguration.file_allowlist={re.escape(FONT_URL_PATH)}",
         f"--Voila.tornado_settings={{'websocket_max_message_size': {_WEBSOCKET_BYTES}}}",
     ]
+    if not any(a.startswith(("--port", "--Voila.port=")) for a in extra):  # a port given to Voila wins
+        cmd.append(f"--port={port}")
     if not browser:
         cmd.append("--no-browser")
     if container:
@@ -182,6 +185,9 @@ def app_env(lang: str = "en", base: Mapping[str, str] | None = None) -> dict[str
     paths = [str(TEMPLATE_ROOT)] + [p for p in env.get("JUPYTER_PATH", "").split(os.pathsep) if p]
     env["JUPYTER_PATH"] = os.pathsep.join(paths)
     env["TIERING_APP_LANG"] = app_language("", lang)
+    # traitlets' note that dict options on the command line are an old syntax: not for a trainer's terminal
+    env["PYTHONWARNINGS"] = ",".join(w for w in (env.get("PYTHONWARNINGS", ""),
+                                                 "ignore::DeprecationWarning:traitlets.traitlets") if w)
     return env
 
 
@@ -189,8 +195,12 @@ def _banner(url: str, lang: str) -> str:
     zh = lang == "zh"
     head = "在浏览器中打开这个地址（销售同事用同一个地址）：" if zh else "Open this address in a browser (salespeople use the same one):"
     stop = "停止：在这个终端按 Ctrl+C。" if zh else "To stop: press Ctrl+C in this terminal."
-    line = "=" * max(len(url), 40)
-    return f"\n{line}\n{head}\n{url}\n{stop}\n{line}\n"
+    urls = [url]
+    host = urllib.parse.urlsplit(url).hostname or ""
+    if host not in ("localhost", "127.0.0.1"):  # a container's or VM's name: from this machine, localhost works
+        urls.append(url.replace(f"//{host}", "//localhost", 1) + ("（本机）" if zh else "   (on this machine)"))
+    line = "=" * max(max(len(u) for u in urls), 40)
+    return f"\n{line}\n{head}\n" + "\n".join(urls) + f"\n{stop}\n{line}\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -230,8 +240,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "--no-browser" in cmd:
         print("[make app] no desktop browser here: the address to open is printed below", flush=True)
     if "--Voila.ip=0.0.0.0" in cmd:
+        port = next((a.split("=", 1)[1] for a in cmd if a.startswith(("--port=", "--Voila.port="))), args.port)
         print("[make app] inside a container: listening on all interfaces with a token "
-              f"(publish the port, e.g. docker run -p {args.port}:{args.port})", flush=True)
+              f"(publish the port, e.g. docker run -p {port}:{port})", flush=True)
     proc = subprocess.Popen(cmd, cwd=ROOT, env=app_env(lang), stderr=subprocess.PIPE, text=True, bufsize=1)
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches Voila, which stops
 
@@ -244,13 +255,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.exit(128 + signum)
 
     signal.signal(signal.SIGTERM, stop)
-    shown = False
+    shown, announced = False, False
     try:
         assert proc.stderr is not None
         for line in proc.stderr:
             sys.stderr.write(line)
+            announced = announced or "running at" in line.lower()  # Voila prints the address on the next line
             match = _URL.search(line)
-            if match and not shown and "running at" in line.lower():
+            if match and not shown and announced:
                 shown = True
                 url = match.group(0).replace("0.0.0.0", "127.0.0.1")
                 if lang == "zh":
