@@ -222,7 +222,9 @@ class Sandbox:
         list of str
         """
         args: list[str] = []
-        dirs: set[str] = {"/"}
+        # /tmp, /dev and /proc are made first (see :meth:`command`): a kit that lives under /tmp (a CI clone) is
+        # bound on top of the private /tmp, not hidden by it
+        dirs: set[str] = {"/", "/tmp", "/dev", "/dev/shm", "/proc"}
 
         def ensure_parents(path: Path) -> None:
             for parent in reversed(path.parents):
@@ -324,12 +326,12 @@ class Sandbox:
         else:
             args += ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
                      "--cap-add", "CAP_KILL"]
-        args += self.mounts()
         size = (lambda mb: ["--size", str(mb * 2**20)]) if self._sized_tmpfs else (lambda mb: [])
         args += ["--dev", "/dev", "--proc", "/proc",
                  "--perms", "1777", *size(limits.tmp_mb), "--tmpfs", "/tmp",
-                 "--perms", "1777", *size(64), "--tmpfs", "/dev/shm",
-                 "--perms", "0755", "--dir", "/grader",
+                 "--perms", "1777", *size(64), "--tmpfs", "/dev/shm"]
+        args += self.mounts()
+        args += ["--perms", "0755", "--dir", "/grader",
                  "--ro-bind", str(RUNNER), "/grader/runner.py",
                  "--ro-bind", str(job_file), "/grader/job.json",
                  "--ro-bind", str(passwd), "/etc/passwd", "--ro-bind", str(group), "/etc/group",

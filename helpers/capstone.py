@@ -555,7 +555,9 @@ def compare_tier_lists(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     ----------
     old, new : DataFrame
         Tier lists indexed by customer id with a ``tier`` column (and ``segment`` / ``abc_class``,
-        compared when both have them); :func:`read_tier_list` reads an exported one back.
+        compared when both have them); :func:`read_tier_list` reads an exported one back. When the
+        two indexes differ in type (numbers in one, text read back from a file in the other), the
+        ids are compared as text.
 
     Returns
     -------
@@ -591,6 +593,8 @@ def compare_tier_lists(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
         if unknown:
             raise ValueError(f"compare_tier_lists: the {name} list has tier(s) {unknown}; the tiers are "
                              f"{list(SERVICE_TIERS)} (read an exported file back with read_tier_list).")
+    if old.index.dtype != new.index.dtype:  # ids read back from a file are text: compare as text
+        old, new = old.set_axis(old.index.astype(str)), new.set_axis(new.index.astype(str))
     ids = old.index.union(new.index)
     out = pd.DataFrame({"tier_before": old["tier"].astype(object).reindex(ids),
                         "tier_after": new["tier"].astype(object).reindex(ids)}, index=ids)

@@ -976,6 +976,11 @@ def holdout_totals(table: pd.DataFrame, params: Iterable[float]) -> pd.Series:
         ``customers``, ``actual`` (total purchases), ``predicted`` (total expected) and
         ``error`` (predicted / actual − 1).
 
+    Raises
+    ------
+    KeyError
+        If ``table`` lacks the holdout columns or ``attrs["holdout_length"]``.
+
     Examples
     --------
     >>> t = pd.DataFrame({"frequency": [0, 1], "recency": [0.0, 5.0], "T": [10.0, 10.0],
@@ -984,10 +989,13 @@ def holdout_totals(table: pd.DataFrame, params: Iterable[float]) -> pd.Series:
     >>> holdout_totals(t, (1.0, 4.0, 1.5, 3.0)).round(3).to_dict()
     {'customers': 2.0, 'actual': 2.0, 'predicted': 1.091, 'error': -0.454}
     """
-    by = holdout_by_frequency(table, params, top=10**9)
-    actual = float((by["actual"] * by["customers"]).sum())
-    predicted = float((by["predicted"] * by["customers"]).sum())
-    return pd.Series({"customers": float(by["customers"].sum()), "actual": actual, "predicted": predicted,
+    require_columns(table, ["frequency", "recency", "T", "holdout_purchases"], "holdout_totals")
+    horizon = table.attrs.get("holdout_length")
+    if horizon is None:
+        raise KeyError("holdout_totals: the table has no attrs['holdout_length']; make it with holdout_table.")
+    predicted = float(np.sum(predicted_purchases(params, table["frequency"], table["recency"], table["T"], horizon)))
+    actual = float(table["holdout_purchases"].sum())
+    return pd.Series({"customers": float(len(table)), "actual": actual, "predicted": predicted,
                       "error": predicted / actual - 1 if actual else np.nan})
 
 
@@ -1495,8 +1503,9 @@ def cluster_traits(features: pd.DataFrame, clusters: pd.Series, *, threshold: fl
     keys = clusters.reindex(features.index).to_numpy()
     means = features.groupby(keys).mean()
     means.index.name = "cluster"
-    out = means.apply(lambda col: np.where(col >= threshold, "high", np.where(col <= -threshold, "low", "")))
-    out = pd.DataFrame(out.to_dict(), index=means.index) if not isinstance(out, pd.DataFrame) else out
+    values = means.to_numpy()
+    out = pd.DataFrame(np.where(values >= threshold, "high", np.where(values <= -threshold, "low", "")),
+                       index=means.index, columns=means.columns)
     for col in means.columns:
         out[f"z_{col}"] = means[col]
     return out

@@ -242,3 +242,57 @@ def test_browser_follows_the_tier_picked():
     assert "2 customer(s)" in browser.sentence.value                # VIP: c3 and c1
     browser.picker.value = "potential"
     assert "3 customer(s)" in browser.sentence.value and "c6" in browser.reasons.value
+
+
+def test_the_raw_crm_export_is_the_synthetic_company_with_its_quirks_reported(tmp_path):
+    from coursekit import datasets
+    from helpers.data import load_synthetic
+
+    rebuilt = datasets.write_crm_export(tmp_path / "again.csv")
+    assert rebuilt.read_bytes() == datasets.CRM_EXPORT.read_bytes()          # byte-identical on rebuild
+    frame, report = read_transactions(datasets.CRM_EXPORT, customer="客户编号", date="下单时间", amount="实付金额(元)",
+                                      cost="成本(元)", order="订单编号")
+    quirks = datasets.CRM_QUIRKS
+    by_reason = {step.text("en"): step.rows_excluded for step in report.steps}
+    assert by_reason == {"empty row": quirks["blank_rows"], "totals row (合计/总计/Total …)": 1,
+                         "exact duplicate of an earlier row": quirks["duplicates"],
+                         "missing customer id": quirks["no_customer"]}
+    assert report.reconciles
+    synthetic = load_synthetic("transactions")
+    assert len(frame) == len(synthetic)
+    assert frame["order_id"].tolist() == synthetic["order_id"].tolist()
+    assert np.allclose(frame["revenue"].to_numpy(), synthetic["revenue"].to_numpy())
+    assert np.allclose(frame["cost"].to_numpy(), synthetic["cost"].to_numpy())
+
+
+def test_numeric_ids_read_back_from_a_file_still_match(tmp_path):
+    tx = _six().assign(customer_id=lambda f: f["customer_id"].str[1:].astype(int))
+    t = capstone.tier_list(tx, AS_OF)
+    back = capstone.read_tier_list(capstone.export_tier_list(t, tmp_path / "t.csv"))
+    assert (capstone.compare_tier_lists(back, t)["move"] == "same").all()
+
+
+def test_self_checks_name_the_directors_mistakes(tmp_path):
+    from helpers.checks.capstone import make_checks
+
+    path = tmp_path / "export.csv"
+    raw = _six(cost=True).assign(date=lambda f: f["date"].dt.strftime("%Y-%m-%d %H:%M"))
+    text = raw.to_csv(index=False)
+    lines = text.splitlines()
+    # two blank rows, one row exported twice, one sale without a customer id: 4 rows to exclude
+    lines[3:3] = [",,,,", lines[2], ",,,,"]
+    lines.append(",o99,2025-06-01 10:00,10.0,6.0")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    check = make_checks(path=path, columns={"customer": "customer_id", "date": "date", "amount": "revenue",
+                                            "cost": "cost", "order": "order_id"})
+    assert check.task1.evaluate(4).status == "correct"
+    assert "kept" in check.task1.evaluate(19).message                         # 19 rows kept
+    assert "refunds" in check.task1.evaluate(1).message.lower()              # c6's return is kept
+    assert check.task2.evaluate(2200 / 2950).status == "correct"
+    assert "percentage" in check.task2.evaluate(100 * 2200 / 2950).message
+    assert check.task3.evaluate(1).status == "correct"                      # c3
+    assert "every key customer" in check.task3.evaluate(3).message           # all of A: c3, c1, c2
+    assert check.task4.evaluate(2 * 458 + 67 + 3 * 28.5).status == "correct"
+    assert "Multiply" in check.task4.evaluate(458 + 67 + 28.5).message
+    zh = make_checks(path=path, columns={"customer": "customer_id", "date": "date", "amount": "revenue"}, lang="zh")
+    assert "保留下来的行数" in zh.task1.evaluate(19).message

@@ -921,3 +921,17 @@ def test_a_notebook_whose_sandbox_failed_gets_a_plain_reason_and_the_details_go_
     assert "kernel exited" in (tmp_path / "grader-log.txt").read_text(encoding="utf-8")
     page = (tmp_path / "feedback" / "x" / "01.html").read_text(encoding="utf-8")
     assert "/tmp" not in page and "kernel" not in page
+
+
+def test_a_kit_under_tmp_is_bound_over_the_private_tmp_not_hidden_by_it(monkeypatch, tmp_path):
+    # CI clones the kit under /tmp; the sandbox's private /tmp must be laid first, the kit's folders on top of it
+    kit = Path("/tmp") / "kit-clone" / "customer-tiering-kit"
+    paths = {"helpers": kit / "helpers", "data": kit / "datasets", "root": kit}
+    monkeypatch.setattr(Sandbox, "_kit_paths", staticmethod(lambda: paths))
+    monkeypatch.setattr(Path, "exists", lambda self: True)
+    box = Sandbox("user", "/usr/bin/bwrap")
+    args = box.command(tmp_path / "job.json", tmp_path / "passwd", tmp_path / "group", Limits())
+    tmpfs_tmp = next(i for i in range(len(args) - 1) if args[i:i + 2] == ["--tmpfs", "/tmp"])
+    bind_helpers = next(i for i in range(len(args) - 2) if args[i] == "--ro-bind" and args[i + 2] == str(paths["helpers"]))
+    assert tmpfs_tmp < bind_helpers
+    assert ["--dir", "/tmp"] not in [args[i:i + 2] for i in range(len(args) - 1)]

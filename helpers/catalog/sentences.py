@@ -761,8 +761,8 @@ SENTENCES: dict[str, dict[str, str]] = {
               "¥{vip_cost:,.2f} per {vip_name} customer, ¥{regular_cost:,.2f} per {regular_name} and "
               "¥{potential_cost:,.2f} per {potential_name} customer. The {vip_name} tier takes {vip_plan:.0%} of "
               "that budget.",
-        "zh": "按各等级的服务方案服务全部客户，**每年需要 {total:,.0f} 元**：每位{vip_name}{vip_cost:,.2f} 元，"
-              "每位{regular_name}{regular_cost:,.2f} 元，每位{potential_name}{potential_cost:,.2f} 元。"
+        "zh": "按各等级的服务方案服务全部客户，**每年需要 {total:,.0f} 元**：每位{vip_name} {vip_cost:,.2f} 元，"
+              "每位{regular_name} {regular_cost:,.2f} 元，每位{potential_name} {potential_cost:,.2f} 元。"
               "{vip_name}占这笔预算的 {vip_plan:.0%}。",
     },
     "m12_margin": {
