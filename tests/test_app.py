@@ -203,3 +203,14 @@ def test_the_app_notebook_builds_the_app_in_the_language_asked():
         finally:
             del os.environ["QUERY_STRING"], os.environ["TIERING_APP_LANG"]
         assert namespace["app"].lang == lang
+
+
+def test_the_learner_pack_can_start_the_app():
+    from coursekit import pack
+
+    for lang in ("en", "zh"):
+        files = {p.as_posix() for p in pack.pack_files(lang=lang)}
+        assert {"app/tiering_app.ipynb", "app/jupyter/voila/templates/tiering/index.html.j2", "helpers/app.py",
+                "helpers/widgets/app.py", launcher.FONT_URL_PATH} <= files
+    makefile = pack.learner_makefile((launcher.ROOT / "Makefile").read_text(encoding="utf-8"))
+    assert "\napp:" in makefile and "\napp-zh:" in makefile
