@@ -101,7 +101,8 @@ student-pack: $(STAMP_LAB)
 
 # Speed measurements (not tests): the 80/20 widget, RFM on 1M transactions vs pymc-marketing, DuckDB and polars,
 # module 08's migration flow chart (target 0.2 s), module 09's optimiser and explorer (as ratios),
-# module 11's BG/NBD and Gamma-Gamma fits on CDNOW and k-means (against PyMC-Marketing's MAP fit).
+# module 11's BG/NBD and Gamma-Gamma fits on CDNOW and k-means (against PyMC-Marketing's MAP fit),
+# the app's upload-to-summary time in Chromium (as a ratio to read_transactions on the same file).
 benchmark: $(STAMP_TEST)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python tests/benchmarks/bench_pareto_widget.py
@@ -110,3 +111,4 @@ benchmark: $(STAMP_TEST)
 	$(BIN)/python tests/benchmarks/bench_migration_flows.py
 	$(BIN)/python tests/benchmarks/bench_read.py
 	$(BIN)/python tests/benchmarks/bench_clv.py
+	$(BIN)/python tests/benchmarks/bench_app.py

@@ -114,6 +114,13 @@ def test_upload_change_a_column_see_tiers_download_and_a_bad_file(app_url, tmp_p
         text = page.locator("body").inner_text()
         assert "Traceback" not in text and "Error" not in text.replace(label("app_error_title", "en"), "")
 
+        # the good file again (the same file can be chosen twice): the message goes, the summary comes back
+        for _ in range(2):
+            before = ab.run_number(page)
+            ab.upload(page, tmp_path / "orders.csv")
+            assert ab.wait_done(page, before) == "ready"
+        assert page.locator(".kit-tiering-app .kit-app-error").count() == 0
+
         # offline: neither the page nor any request it made left the Voila server
         assert ab.remote_references(page.content(), page.requests, app_url) == []
 

@@ -181,7 +181,9 @@ class TieringApp:
         if not files:
             return
         item = files[0]
-        self.load(item["name"], bytes(item["content"]))
+        name, content = item["name"], bytes(item["content"])
+        self.upload.value = ()  # one copy of the file is enough, and the same file can be chosen again
+        self.load(name, content)
 
     def load(self, name: str, content: bytes) -> None:
         """Take a file's name and bytes (what the upload button received), suggest its columns and read it.
