@@ -166,9 +166,9 @@ class TieringApp:
             self.steps.set_title(i, label(key, lang))
         other = "zh" if lang == "en" else "en"
         header = widgets.HTML(
-            f"<div style='display:flex;justify-content:space-between;align-items:baseline'>"
-            f"<div style='margin:4px 0;font-size:21px'>{html.escape(label('app_title', lang))}</div>"
-            f"<a href='?lang={other}' style='font-size:14px'>{html.escape(label('app_other_language', lang))}</a></div>"
+            f"<div style='margin:4px 0;font-size:21px'>{html.escape(label('app_title', lang))}"
+            f"<a href='?lang={other}' style='float:right;font-size:14px;margin-top:6px'>"
+            f"{html.escape(label('app_other_language', lang))}</a></div>"
             f"<p style='margin:2px 0 6px 0'>{html.escape(label('app_intro', lang))}</p>")
         self.widget = widgets.VBox([header, widgets.HBox([self.upload, self.status]), self.message, self.steps],
                                    layout=widgets.Layout(max_width="1240px"))
