@@ -214,3 +214,14 @@ def test_the_learner_pack_can_start_the_app():
                 "helpers/widgets/app.py", launcher.FONT_URL_PATH} <= files
     makefile = pack.learner_makefile((launcher.ROOT / "Makefile").read_text(encoding="utf-8"))
     assert "\napp:" in makefile and "\napp-zh:" in makefile
+
+
+def test_warnings_of_the_loading_report_are_pointed_at_from_the_status_line():
+    text = "Customer,Date,Amount\n" + "".join(f"C{k % 3},2024-01-{1 + k:02d},{10 + k}\n" for k in range(10))
+    text += "".join(f",2024-02-{1 + k:02d},5\n" for k in range(5))  # a third of the rows have no customer
+    app = TieringApp()
+    app.load("o.csv", text.encode())
+    assert app.error == "" and app.report.warnings
+    assert label("app_report_warnings", "en", n=len(app.report.warnings)) in app.status.value
+    app.load("o.csv", "Customer,Date,Amount\nA,2024-01-05,3\nB,2024-01-06,4\n".encode())
+    assert not app.report.warnings and "⚠" not in app.status.value

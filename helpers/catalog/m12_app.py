@@ -48,6 +48,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{name}: {rows} purchases of {customers} customers, up to {last}.",
         "zh": "{name}：{customers} 位客户的 {rows} 笔购买，截至 {last}。",
     },
+    "app_report_warnings": {"en": "{n} warning(s) in “2. Loading report”: read them first.",
+                            "zh": "“2. 读取报告”中有 {n} 条注意事项：请先阅读。"},
     "app_error_title": {"en": "This file cannot be used as it is", "zh": "这个文件目前无法使用"},
     "app_error_fix_dayfirst": {
         "en": "In the app: set “Date order” under “1. File and columns”; the file is then read again.",

@@ -306,6 +306,9 @@ class TieringApp:
         self.status.value = html.escape(label("app_done", self.lang, name=self._name, rows=f"{len(frame):,}",
                                               customers=f"{self.summary.customers:,}",
                                               last=f"{last:%Y-%m-%d}"))
+        if report.warnings:  # e.g. many rows excluded: worth a look before anyone acts on the tiers
+            self.status.value += (" <b style='color:#b2182b'>⚠ "
+                                  f"{html.escape(label('app_report_warnings', self.lang, n=len(report.warnings)))}</b>")
         self.steps.selected_index = 2
         self._mark("kit-ready")
 
