@@ -225,3 +225,18 @@ def test_warnings_of_the_loading_report_are_pointed_at_from_the_status_line():
     assert label("app_report_warnings", "en", n=len(app.report.warnings)) in app.status.value
     app.load("o.csv", "Customer,Date,Amount\nA,2024-01-05,3\nB,2024-01-06,4\n".encode())
     assert not app.report.warnings and "⚠" not in app.status.value
+
+
+def test_an_excel_export_with_chinese_headers_is_read_like_a_csv(tmp_path):
+    data, rows = orders_csv()
+    frame = pd.read_csv(io.BytesIO(data), keep_default_na=False).rename(
+        columns={"Customer": "客户编号", "Order date": "下单时间", "Net sales": "实付金额"})
+    path = tmp_path / "订单.xlsx"
+    frame.to_excel(path, index=False)
+    app = TieringApp(lang="zh")
+    app.load(path.name, path.read_bytes())
+    assert app.error == ""
+    assert (app.columns["customer"].value, app.columns["amount"].value) == ("客户编号", "实付金额")
+    kept = rows[rows["Customer"] != ""]
+    assert app.summary.customers == kept["Customer"].nunique()
+    assert app.summary.value == pytest.approx(kept["Net sales"].sum())
