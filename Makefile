@@ -8,12 +8,11 @@ BIN    := $(VENV)/bin
 # Re-install when pyproject.toml changes (the stamp records what was installed).
 STAMP_LAB  := $(VENV)/.installed-lab
 STAMP_TEST := $(VENV)/.installed-test
-STAMP_APP  := $(VENV)/.installed-app
 PYTEST_ARGS ?=
 # The notebook `make lab` opens; the Chinese edition: make lab START=notebooks/zh/00_start_here.ipynb
 START ?= notebooks/00_start_here.ipynb
 
-.PHONY: lab app app-zh install preflight clean-venv test test-quick exercises notebooks module benchmark grade student-pack
+.PHONY: lab install preflight clean-venv test test-quick exercises notebooks module benchmark grade student-pack
 
 lab: $(STAMP_LAB)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(START) $(LAB_ARGS)
@@ -32,7 +31,10 @@ install: $(STAMP_LAB)
 # Trainers: the no-code tiering app for salespeople (Voila on app/tiering_app.ipynb, offline): upload a file,
 # confirm its columns, read the tiers, download the list. `make app LANG=zh` (or `make app-zh`) opens it in
 # Chinese; APP_ARGS go to Voila (e.g. APP_ARGS="--port=9000"). Prints the address when no browser can open.
-APP_LANG := $(if $(filter command line,$(origin LANG)),$(if $(filter zh%,$(LANG)),zh,en),en)
+# (As for make lab, a zh_* locale in LANG also means Chinese.)
+.PHONY: app app-zh
+STAMP_APP := $(VENV)/.installed-app
+APP_LANG = $(if $(filter zh%,$(LANG)),zh,en)
 APP_ARGS ?=
 app: $(STAMP_APP)
 	LANG=C.UTF-8 $(BIN)/python -m helpers.app --lang $(APP_LANG) -- $(APP_ARGS)
@@ -101,8 +103,7 @@ student-pack: $(STAMP_LAB)
 
 # Speed measurements (not tests): the 80/20 widget, RFM on 1M transactions vs pymc-marketing, DuckDB and polars,
 # module 08's migration flow chart (target 0.2 s), module 09's optimiser and explorer (as ratios),
-# module 11's BG/NBD and Gamma-Gamma fits on CDNOW and k-means (against PyMC-Marketing's MAP fit),
-# the app's upload-to-summary time in Chromium (as a ratio to read_transactions on the same file).
+# module 11's BG/NBD and Gamma-Gamma fits on CDNOW and k-means (against PyMC-Marketing's MAP fit).
 benchmark: $(STAMP_TEST)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python tests/benchmarks/bench_pareto_widget.py
@@ -111,4 +112,3 @@ benchmark: $(STAMP_TEST)
 	$(BIN)/python tests/benchmarks/bench_migration_flows.py
 	$(BIN)/python tests/benchmarks/bench_read.py
 	$(BIN)/python tests/benchmarks/bench_clv.py
-	$(BIN)/python tests/benchmarks/bench_app.py
