@@ -9,13 +9,21 @@ BIN    := $(VENV)/bin
 STAMP_LAB  := $(VENV)/.installed-lab
 STAMP_TEST := $(VENV)/.installed-test
 PYTEST_ARGS ?=
-# The notebook `make lab` opens; the Chinese edition: make lab START=notebooks/zh/00_start_here.ipynb
-START ?= notebooks/00_start_here.ipynb
+# `make lab` opens notebooks/00_start_here.ipynb; `make lab LANG=zh` (or `make lab-zh`, or a zh_* locale)
+# the Chinese edition's; START=notebooks/04_rfm.ipynb opens another notebook. LAB_ARGS go to Jupyter
+# (e.g. LAB_ARGS="--port 9999"). Root (containers, VMs) and machines without a desktop browser are
+# detected by helpers/lab.py, which prints the address to open.
+START ?=
+LAB_ARGS ?=
+COURSE_LANG = $(if $(filter zh%,$(LANG)),zh,en)
 
-.PHONY: lab install preflight clean-venv test test-quick exercises notebooks module benchmark grade student-pack
+.PHONY: lab lab-zh install preflight clean-venv test test-quick exercises notebooks module benchmark grade student-pack slides agendas
 
 lab: $(STAMP_LAB)
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(START) $(LAB_ARGS)
+	LANG=C.UTF-8 $(BIN)/python -m helpers.lab --lang $(COURSE_LANG) --start "$(START)" -- $(LAB_ARGS)
+
+lab-zh: $(STAMP_LAB)
+	LANG=C.UTF-8 $(BIN)/python -m helpers.lab --lang zh --start "$(START)" -- $(LAB_ARGS)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,10 +83,12 @@ exercises: $(STAMP_TEST)
 	$(BIN)/python -m coursekit.exercises build
 
 # Authors: re-run notebooks/ and solutions/ in place (their stored outputs are checked by nbval),
-# rebuild the Chinese edition (*/zh/) from them and locale/zh, then the exercises of both languages.
+# rebuild the Chinese edition (*/zh/) from them and locale/zh, run the Chinese teaching notebooks in place
+# (committed with outputs and widget state, like the English ones), then the exercises of both languages.
 notebooks: $(STAMP_TEST)
 	$(BIN)/python -m coursekit.course execute
 	$(BIN)/python -m coursekit.i18n build
+	$(BIN)/python -m coursekit.course execute notebooks/zh/[0-9][0-9]_*.ipynb
 	$(BIN)/python -m coursekit.exercises build
 
 # Authors: start module N (e.g. make module N=08 SLUG=migration TITLE="Tier migration" TITLE_ZH="客户迁移")
@@ -103,7 +113,8 @@ student-pack: $(STAMP_LAB)
 
 # Speed measurements (not tests): the 80/20 widget, RFM on 1M transactions vs pymc-marketing, DuckDB and polars,
 # module 08's migration flow chart (target 0.2 s), module 09's optimiser and explorer (as ratios),
-# module 11's BG/NBD and Gamma-Gamma fits on CDNOW and k-means (against PyMC-Marketing's MAP fit).
+# module 11's BG/NBD and Gamma-Gamma fits on CDNOW and k-means (against PyMC-Marketing's MAP fit),
+# and every explorer in a real browser (needs `apt-get install chromium`).
 benchmark: $(STAMP_TEST)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python tests/benchmarks/bench_pareto_widget.py
@@ -112,3 +123,12 @@ benchmark: $(STAMP_TEST)
 	$(BIN)/python tests/benchmarks/bench_migration_flows.py
 	$(BIN)/python tests/benchmarks/bench_read.py
 	$(BIN)/python tests/benchmarks/bench_clv.py
+	$(BIN)/python tests/benchmarks/bench_explorers_browser.py
+
+# Trainers: the half-day, one-day and two-day run sheets (lessons/agendas, lessons/zh/agendas), from the lesson guides.
+agendas: $(STAMP_TEST)
+	$(BIN)/python -m coursekit.agendas build
+
+# Trainers: an offline slide deck per teaching notebook (slides/en, slides/zh; reveal.js vendored, no CDN).
+slides: $(STAMP_TEST)
+	$(BIN)/python -m coursekit.slides

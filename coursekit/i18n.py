@@ -18,7 +18,10 @@ the ``fuzzy`` flag, then runs ``python -m coursekit.i18n build``. ``tests/test_i
 fails while any translation is stale or missing, or while a built file differs from what
 English + catalog give. Code cells are never translated: they are copied from the English
 notebook, except that the ``parameters`` cell's ``lang = "en"`` becomes ``lang = "zh"``;
-built notebooks carry no outputs (run them, or ``jupyter nbconvert --execute --to html``).
+built notebooks carry no outputs. ``make notebooks`` then runs the Chinese teaching notebooks in
+place, so they are committed with their outputs and widget state like the English ones; what a run
+adds (outputs, execution counts and timings, widget state) does not make a built file out of date,
+and ``build`` keeps it while the built content is unchanged.
 
 Units of translation: markdown is cut into paragraphs at blank lines. Fenced code blocks,
 YAML front matter, nbgrader markers (``### BEGIN SOLUTION`` ...) and paragraphs without a
@@ -479,13 +482,50 @@ def built(source: Source) -> str:
     return build_notebook(source) if source.is_notebook else build_text(source)
 
 
+def as_built(text: str) -> str:
+    """A built Chinese notebook without what running it added: outputs, counts, timings, widget state.
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1", execution_count=3, outputs=[
+    ...     nbformat.v4.new_output("execute_result", data={"text/plain": "2"}, execution_count=3)])])
+    >>> nb.metadata["widgets"] = {"state": {}}
+    >>> nb.metadata["language_info"] = {"name": "python", "version": "3.11.7"}
+    >>> ran = json.loads(as_built(nbformat.writes(nb)))
+    >>> ran["cells"][0]["outputs"], ran["cells"][0]["execution_count"], ran["metadata"]
+    ([], None, {'language_info': {'name': 'python'}})
+    """
+    nb = nbformat.reads(text, as_version=4)
+    nb.metadata.pop("widgets", None)
+    if "language_info" in nb.metadata:
+        nb.metadata["language_info"] = {k: v for k, v in nb.metadata["language_info"].items() if k != "version"}
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    return nbformat.writes(nb) + "\n"
+
+
+def _current(source: Source, text: str) -> bool:
+    """Whether ``source.target`` holds ``text`` (a notebook: apart from what running it added)."""
+    target = source.target
+    if not target.is_file():
+        return False
+    found = target.read_text(encoding="utf-8")
+    return found == text or (source.is_notebook and as_built(found) == text)
+
+
 def build(root: Path = ROOT) -> list[str]:
-    """Write every Chinese file whose content changed; return the paths written."""
+    """Write every Chinese file whose content changed; return the paths written.
+
+    A notebook that was run after it was built keeps its outputs while its built content is the same.
+    """
     written = []
     for source in sources(root):
         text = built(source)
         target = source.target
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        if not _current(source, text):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
             written.append(source.target_rel)
@@ -494,8 +534,7 @@ def build(root: Path = ROOT) -> list[str]:
 
 def outdated(root: Path = ROOT) -> list[str]:
     """Chinese files that are missing or differ from what English + catalog build."""
-    return [s.target_rel for s in sources(root)
-            if not s.target.is_file() or s.target.read_text(encoding="utf-8") != built(s)]
+    return [s.target_rel for s in sources(root) if not _current(s, built(s))]
 
 
 # --------------------------------------------------------------------------- the font

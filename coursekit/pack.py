@@ -144,10 +144,17 @@ def learner_makefile(text: str, lang: str = "en") -> str:
     'lab:\\n\\tjupyter lab\\n'
     >>> learner_makefile("START ?= notebooks/00_start_here.ipynb\\n", "zh")
     'START ?= notebooks/zh/00_start_here.ipynb\\n'
+    >>> learner_makefile("START ?=\\nLAB_ARGS ?=\\n", "zh"), learner_makefile("START ?=\\n")
+    ('START ?= notebooks/zh/00_start_here.ipynb\\nLAB_ARGS ?=\\n', 'START ?=\\n')
     """
     head, cut, _ = text.partition(MAKEFILE_CUT)
     out = head.rstrip("\n") + "\n" if cut else text
-    return re.sub(r"^(START\s*\?=\s*)\S+", lambda m: m.group(1) + START[_check_lang(lang)], out, flags=re.M)
+    lang = _check_lang(lang)
+
+    def start(m: re.Match) -> str:  # an empty START (make lab picks 00 by --lang) stays empty in English
+        return f"{m.group(1)} {START[lang]}" if lang != "en" or m.group(2) else m.group(0)
+
+    return re.sub(r"^(START[ \t]*\?=)[ \t]*(\S*)[ \t]*$", start, out, flags=re.M)
 
 
 def _content(rel: Path, root: Path, lang: str = "en") -> bytes:

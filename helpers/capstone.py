@@ -58,6 +58,7 @@ __all__ = [
     "export_tier_list",
     "read_tier_list",
     "tier_list_table",
+    "tier_name",
     "output_folder",
 ]
 
@@ -188,7 +189,7 @@ def tier_list(
     >>> print(t.loc["a", "reasons"])
     Class A: value 800; 2 purchase day(s), the last 31 days ago; RFM segment Champions, so tier VIP; lifecycle stage Regular.
     >>> print(tier_list(tx, "2025-04-01", lang="zh").loc["c", "reasons"])
-    C类客户：价值 0；共 1 天有购买，最近一次在 71 天前；RFM细分为“已流失”，因此分入“潜在客户”；生命周期阶段：一次性客户。
+    C类客户：价值 0；共 1 天有购买，最近一次在 71 天前；RFM细分为“已流失”，因此分入“潜力客户”；生命周期阶段：一次性客户。
     """
     return _tier_table(transactions, as_of, customer=customer, date=date, amount=amount, order=order, cost=cost,
                        lang=lang)
@@ -262,8 +263,38 @@ def _tier_table(transactions: pd.DataFrame, as_of: object, *, customer: str, dat
     return out
 
 
+@shared_docs
+def tier_name(tier: str, lang: str = "en") -> str:
+    """The name people read for a tier of the tier list (an RFM tier of module 04).
+
+    The catalog's name of module 04's RFM tiers (``tier_<tier>``) when it has one, else the
+    shared tier label (``loy_<tier>``), else the identifier itself.
+
+    Parameters
+    ----------
+    tier : str
+        ``"VIP"``, ``"regular"`` or ``"potential"``.
+    {lang}
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> tier_name("VIP"), tier_name("VIP", "zh"), tier_name("gold")
+    ('VIP', 'VIP客户', 'gold')
+    """
+    for key in (f"tier_{tier}", f"loy_{tier}"):
+        if key in LABELS:
+            return label(key, lang)
+    return str(tier)
+
+
 def _value_label(column: str, value: str, lang: str) -> str:
     """A tier, segment or stage as people read it (the catalog's label), else the identifier."""
+    if column == "tier":
+        return tier_name(value, lang)
     key = VALUE_KEYS[column].format(value)
     return label(key, lang) if key in LABELS else str(value)
 
@@ -682,6 +713,11 @@ def _display_frame(tiers: pd.DataFrame, lang: str) -> pd.DataFrame:
             frame[column] = frame[column].map(names)
     if "last_purchase" in frame.columns:
         frame["last_purchase"] = pd.to_datetime(frame["last_purchase"]).dt.strftime("%Y-%m-%d").fillna("")
+    if "recency_days" in frame.columns:  # whole days; empty for a customer without a purchase
+        frame["recency_days"] = pd.to_numeric(frame["recency_days"]).round().astype("Int64")
+    for column in ("value", "margin"):
+        if column in frame.columns:
+            frame[column] = pd.to_numeric(frame[column]).round(2)
     headers = {id_name: label("cap_col_customer", lang)}
     headers.update({c: label(_HEADERS[c], lang) for c in frame.columns if c in _HEADERS})
     return frame.rename(columns=headers)

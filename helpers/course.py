@@ -235,34 +235,40 @@ def preflight(lang: str = "en") -> pd.DataFrame:
 
 
 @shared_docs
-def preflight_table(checks: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """The pre-flight checks as notebook 00 shows them: ✅ / ❌ (ℹ️ for an optional check that fails).
+def preflight_table(checks: pd.DataFrame | None = None, lang: str = "en") -> "object":
+    """The pre-flight check as people read it: OK / FIX in words, the fix text wrapped, never cut.
 
-    English keeps :func:`preflight`'s columns; Chinese gets Chinese headers and 是 / 否.
+    A failed check that is not required (the Chinese font, for an English workshop) says
+    "optional" instead of FIX.
 
     Parameters
     ----------
-    checks : DataFrame
-        From :func:`preflight` (in the same ``lang``, so that its texts match).
+    checks : DataFrame, optional
+        From :func:`preflight` (in the same ``lang``, so that its texts match); default: run it now.
     {lang}
 
     Returns
     -------
-    DataFrame
-        For showing.
+    helpers.plots.tables.Table
+        Shown as HTML in a notebook (``.frame`` holds the cells as text, under the catalog's headers).
 
     Examples
     --------
-    >>> t = pd.DataFrame({"check": ["x"], "required": [False], "ok": [False], "detail": ["d"], "fix": ["f"]})
-    >>> preflight_table(t).loc[0, "ok"], preflight_table(t, "zh").columns.tolist()
-    ('ℹ️', ['检查项', '必需', '结果', '详情', '解决办法'])
+    >>> t = pd.DataFrame({"check": ["package pandas", "font"], "required": [True, False], "ok": [False, False],
+    ...                   "detail": ["No module named pandas", "none"], "fix": ["Run `make lab`.", "Install one."]})
+    >>> preflight_table(t).frame.iloc[:, 1].tolist()
+    ['FIX', 'optional']
+    >>> preflight_table(t, "zh").frame.columns.tolist()
+    ['检查项', '状态', '检查结果', '修复方法']
     """
-    icons = [("✅" if ok else ("❌" if required else "ℹ️")) for ok, required in zip(checks["ok"], checks["required"])]
-    shown = checks.assign(ok=icons)
-    if lang == "en":
-        return shown
-    shown = shown.assign(required=shown["required"].map({True: label("pf_yes", lang), False: label("pf_no", lang)}))
-    return shown.rename(columns={c: label(f"pf_{c}", lang) for c in shown.columns})
+    from helpers.plots.tables import show_table
+
+    checks = preflight(lang) if checks is None else checks
+    shown = checks[["check", "ok", "detail", "fix"]].copy()
+    shown["ok"] = [bool(ok) if ok or required else label("status_optional", lang)
+                   for ok, required in zip(checks["ok"], checks["required"])]
+    shown = shown.rename(columns=lambda c: f"pf_{c}")
+    return show_table(shown, status=["pf_ok"], wrap=["pf_check", "pf_detail", "pf_fix"], index=False, lang=lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -274,9 +280,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = args.lang
     table = preflight(lang)
     for r in table.itertuples():
-        icon = "✅" if r.ok else ("❌" if r.required else "ℹ️")
-        fix, sep = ("fix", ": ") if lang == "en" else (label("pf_fix", lang), "：")
-        print(f"{icon} {r.check}{sep}{r.detail}" + (f"\n   {fix}{sep}{r.fix}" if r.fix else ""))
+        word = label("status_ok" if r.ok else ("status_fix" if r.required else "status_optional"), lang)
+        fix, sep = label("pf_fix", lang), (": " if lang == "en" else "：")
+        print(f"{word:<8} {r.check}{sep}{r.detail}" + (f"\n         {fix}{sep}{r.fix}" if r.fix else ""))
     bad = int((table["required"] & ~table["ok"]).sum())
     print(label("pf_ready", lang) if not bad else label("pf_attention", lang, bad=bad))
     return 0 if not bad else 1

@@ -109,7 +109,7 @@ def test_lifecycle_right_answers(lcheck):
 @pytest.mark.parametrize("task, answer, words", [
     ("task1", 10, "median"),
     ("task1", 0.9, "quantile itself"),
-    ("task2", 3, "Potential customers never bought"),
+    ("task2", 3, "Leads (activity \"potential\") never bought"),
     ("task3", "silent", "activity view"),
     ("task3", "gold", "stage names"),
     ("task5", "a", "Acquisition"),

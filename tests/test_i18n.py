@@ -55,7 +55,8 @@ def test_code_cells_are_the_english_ones(source):
             assert zh.source == en.source.replace('lang = "en"', 'lang = "zh"', 1) and 'lang = "zh"' in zh.source
         else:
             assert zh.source == en.source
-        assert zh.outputs == [] and zh.execution_count is None
+        if not source.rel.startswith("notebooks/"):  # teaching notebooks are run after the build (make notebooks)
+            assert zh.outputs == [] and zh.execution_count is None
 
 
 CJK = re.compile(r"[\u3400-\u9fff]")

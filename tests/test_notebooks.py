@@ -204,9 +204,24 @@ def test_every_teaching_notebook_has_the_standard_shape():
 
 
 def test_committed_outputs_have_no_errors_or_local_paths():
-    for path in TEACHING + SOLUTIONS:
+    for path in TEACHING + SOLUTIONS + TEACHING_ZH:
         nb = nbformat.read(path, as_version=4)
         assert all(c.get("outputs") is not None for c in nb.cells if c.cell_type == "code")
         assert any(c.get("outputs") for c in nb.cells if c.cell_type == "code"), f"{path.name} has no outputs"
         text = "\n".join(outputs_text(nb))
         assert "Traceback" not in text and str(ROOT) not in json.dumps(nb), path.name
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+@pytest.mark.parametrize("path", TEACHING + TEACHING_ZH, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_committed_widgets_have_their_state_saved(path):
+    """A widget output shows as controls before the kernel runs only when its model's state is in the notebook."""
+    nb = nbformat.read(path, as_version=4)
+    views = [out["data"][WIDGET_VIEW]["model_id"] for c in nb.cells if c.cell_type == "code"
+             for out in c.get("outputs", []) if WIDGET_VIEW in out.get("data", {})]
+    assert views, f"{path.name}: no widget output (run it: make notebooks)"
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    missing = [m for m in views if m not in state]
+    assert not missing, f"{path.name}: widget views without saved state: {missing}"

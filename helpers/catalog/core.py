@@ -45,6 +45,16 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "前20%客户的贡献占比",
     },
     "share_axis": {"en": "Share of the total", "zh": "占总额比例"},
+    # the pre-flight table (helpers.course.preflight_table)
+    "pf_check": {"en": "Check", "zh": "检查项"},
+    "pf_ok": {"en": "Status", "zh": "状态"},
+    "pf_detail": {"en": "Found", "zh": "检查结果"},
+    "pf_fix": {"en": "How to fix", "zh": "修复方法"},
+    "pf_required": {"en": "Required", "zh": "必需"},
+    # show_table: yes/no columns as words
+    "status_ok": {"en": "OK", "zh": "正常"},
+    "status_fix": {"en": "FIX", "zh": "需修复"},
+    "status_optional": {"en": "optional", "zh": "可选"},
     # widgets
     "slider_top": {"en": "Top customers", "zh": "头部客户"},
     "widget_sentence": {
@@ -59,13 +69,6 @@ LABELS: dict[str, dict[str, str]] = {
     "course_notebook": {"en": "Notebook", "zh": "教学笔记本"},
     "course_exercise": {"en": "Exercise", "zh": "练习"},
     "course_minutes": {"en": "Minutes", "zh": "时长（分钟）"},
-    "pf_check": {"en": "Check", "zh": "检查项"},
-    "pf_required": {"en": "Required", "zh": "必需"},
-    "pf_ok": {"en": "OK", "zh": "结果"},
-    "pf_detail": {"en": "Detail", "zh": "详情"},
-    "pf_fix": {"en": "Fix", "zh": "解决办法"},
-    "pf_yes": {"en": "yes", "zh": "是"},
-    "pf_no": {"en": "no", "zh": "否"},
     "pf_python": {"en": "Python >= {version}", "zh": "Python 版本 ≥ {version}"},
     "pf_python_fix": {"en": "Install Python {version} or newer, then `make clean-venv lab`.",
                       "zh": "安装 Python {version} 或更新的版本，然后运行 `make clean-venv lab`。"},
@@ -86,7 +89,7 @@ LABELS: dict[str, dict[str, str]] = {
     "pf_font_none": {"en": "none found", "zh": "未找到"},
     "pf_font_matplotlib": {"en": "Run `make lab` to install matplotlib.", "zh": "运行 `make lab` 安装 matplotlib。"},
     "pf_ready": {"en": "Ready for the workshop.", "zh": "这台电脑已经可以上课了。"},
-    "pf_attention": {"en": "{bad} check(s) need attention (see 'fix').", "zh": "有 {bad} 项检查需要处理（见“解决办法”）。"},
+    "pf_attention": {"en": "{bad} check(s) need attention (see 'How to fix').", "zh": "有 {bad} 项检查需要处理（见“修复方法”）。"},
     "cjk_font_fix": {
         "en": "The kit's own Chinese font (helpers/fonts/TieringKitSansSC-Regular.otf) is missing, so Chinese labels "
               "would be drawn as empty boxes. Fix: restore the file from the course repository (`git checkout -- "

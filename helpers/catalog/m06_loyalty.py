@@ -7,7 +7,7 @@ LABELS: dict[str, dict[str, str]] = {
     "loy_tier": {"en": "Tier", "zh": "客户层级"},
     "loy_VIP": {"en": "VIP", "zh": "VIP客户"},
     "loy_regular": {"en": "Regular", "zh": "常规客户"},
-    "loy_potential": {"en": "Potential", "zh": "潜在客户"},
+    "loy_potential": {"en": "Developing", "zh": "待发展客户"},
     "loy_all": {"en": "All respondents", "zh": "全部受访者"},
     # survey answers
     "loy_sat_5": {"en": "Very satisfied", "zh": "很满意"},
@@ -54,6 +54,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "<b>{segment}</b>：净推荐值 <b>{nps}</b> ± {margin} 分（95% 区间 {low} 至 {upper}，{n:,} 份回答）；"
               "高忠诚度占 {loyal}。",
     },
+    # satisfied but not loyal (plots.loyalty.satisfied_not_loyal_table)
+    "snl_satisfied": {"en": "Satisfied (4–5)", "zh": "满意（4–5 分）"},
+    "snl_satisfied_not_loyal": {"en": "Satisfied, did not buy again", "zh": "满意但未复购"},
+    "snl_share": {"en": "Share of the satisfied", "zh": "占满意客户比例"},
     # columns of the tables notebook 06 builds (shown with helpers.catalog.localize)
     "respondents": {"en": "Respondents", "zh": "受访人数"},
     "satisfied": {"en": "Satisfied", "zh": "满意人数"},

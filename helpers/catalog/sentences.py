@@ -156,9 +156,9 @@ SENTENCES: dict[str, dict[str, str]] = {
     },
     "m05_stages": {
         "en": "**{loyal:,} loyal customers** ({loyal_share:.0%} of everybody) bring {loyal_revenue:.0%} of revenue. "
-              "In the simpler view, {active:,} are active, {silent:,} silent and {potential:,} potential (the leads).",
+              "In the simpler view, {active:,} are active, {silent:,} silent and {potential:,} leads (never bought).",
         "zh": "**{loyal:,} 位忠诚客户**（占全部人数的 {loyal_share:.0%}）贡献了 {loyal_revenue:.0%} 的销售额。"
-              "换成更简单的视角：{active:,} 位活跃，{silent:,} 位沉默，{potential:,} 位潜在（即潜在客户名单上的人）。",
+              "换成更简单的视角：{active:,} 位活跃，{silent:,} 位沉默，{potential:,} 位潜在客户（从未购买的线索）。",
     },
     "m05_membership": {
         "en": "{members_loyal:.0%} of members and VIPs are loyal, against {walk_in_loyal:.0%} of walk-in customers; "
@@ -177,10 +177,10 @@ SENTENCES: dict[str, dict[str, str]] = {
     # module 06: loyalty
     "m06_tiers": {
         "en": "On {date:%d %B %Y} the company's **{records:,} customer records** split into {vip:,} VIP, "
-              "{regular:,} regular and {potential:,} potential. "
+              "{regular:,} regular and {potential:,} developing. "
               "Only **{vip_respondents}** VIP customers answered the survey: keep that small number in mind.",
         "zh": "在 {date:%Y年%m月%d日}，公司的 **{records:,} 条客户记录**分为 {vip:,} 位 VIP 客户、"
-              "{regular:,} 位常规客户和 {potential:,} 位潜在客户。"
+              "{regular:,} 位常规客户和 {potential:,} 位待发展客户。"
               "回答问卷的 VIP 客户只有 **{vip_respondents}** 位：请记住这个小数字。",
     },
     "m06_csat": {
@@ -204,32 +204,32 @@ SENTENCES: dict[str, dict[str, str]] = {
               "误差范围 = 1.96 × 100 × √(0.61 / 10) = **±{margin:.1f} 分**。十个回答几乎说明不了什么。",
     },
     "m06_nps_tiers_apart": {
-        "en": "VIP customers score **{vip:+.1f} ± {vip_margin:.1f}**, potential customers "
+        "en": "VIP customers score **{vip:+.1f} ± {vip_margin:.1f}**, developing customers "
               "**{potential:+.1f} ± {potential_margin:.1f}**. The VIP interval is the widest "
               "({vip_width:.0f} points from end to end) because only {vip_respondents} VIPs answered; "
-              "no two tiers' intervals overlap, so the ranking VIP > regular > potential is not survey noise. "
+              "no two tiers' intervals overlap, so the ranking VIP > regular > developing is not survey noise. "
               "Share of 'very likely' answers: {very_likely:.1%}; share of promoters: {promoters:.1%}.",
-        "zh": "VIP 客户的得分为 **{vip:+.1f} ± {vip_margin:.1f}**，潜在客户为 **{potential:+.1f} ± {potential_margin:.1f}**。"
+        "zh": "VIP 客户的得分为 **{vip:+.1f} ± {vip_margin:.1f}**，待发展客户为 **{potential:+.1f} ± {potential_margin:.1f}**。"
               "VIP 的区间最宽（从头到尾 {vip_width:.0f} 分），因为只有 {vip_respondents} 位 VIP 回答了问卷；"
-              "各层级的区间互不重叠，所以 VIP > 常规 > 潜在的排序不是调查误差造成的。"
+              "各层级的区间互不重叠，所以 VIP > 常规 > 待发展的排序不是调查误差造成的。"
               "回答“很大可能”的比例：{very_likely:.1%}；推荐者的比例：{promoters:.1%}。",
     },
     "m06_nps_tiers_overlap": {
-        "en": "VIP customers score **{vip:+.1f} ± {vip_margin:.1f}**, potential customers "
+        "en": "VIP customers score **{vip:+.1f} ± {vip_margin:.1f}**, developing customers "
               "**{potential:+.1f} ± {potential_margin:.1f}**. The VIP interval is the widest "
               "({vip_width:.0f} points from end to end) because only {vip_respondents} VIPs answered; "
               "some tiers' intervals overlap, so not every difference between tiers is certain. "
               "Share of 'very likely' answers: {very_likely:.1%}; share of promoters: {promoters:.1%}.",
-        "zh": "VIP 客户的得分为 **{vip:+.1f} ± {vip_margin:.1f}**，潜在客户为 **{potential:+.1f} ± {potential_margin:.1f}**。"
+        "zh": "VIP 客户的得分为 **{vip:+.1f} ± {vip_margin:.1f}**，待发展客户为 **{potential:+.1f} ± {potential_margin:.1f}**。"
               "VIP 的区间最宽（从头到尾 {vip_width:.0f} 分），因为只有 {vip_respondents} 位 VIP 回答了问卷；"
               "有些层级的区间相互重叠，所以并不是层级之间的每一个差别都确定无疑。"
               "回答“很大可能”的比例：{very_likely:.1%}；推荐者的比例：{promoters:.1%}。",
     },
     "m06_loyalty_tier": {
         "en": "**{vip_high:.0%}** of VIP respondents are highly loyal, against "
-              "{potential_high:.0%} of potential customers. The tier predicts behaviour: "
+              "{potential_high:.0%} of developing customers. The tier predicts behaviour: "
               "{high_buy:.0%} of the highly loyal bought again within six months, {low_buy:.0%} of the low-loyalty ones.",
-        "zh": "VIP 受访者中有 **{vip_high:.0%}** 属于高忠诚度，潜在客户中只有 {potential_high:.0%}。"
+        "zh": "VIP 受访者中有 **{vip_high:.0%}** 属于高忠诚度，待发展客户中只有 {potential_high:.0%}。"
               "忠诚度等级能预测行为：高忠诚度的客户中有 {high_buy:.0%} 在六个月内再次购买，低忠诚度的只有 {low_buy:.0%}。",
     },
     "m06_segments_note": {
@@ -253,30 +253,30 @@ SENTENCES: dict[str, dict[str, str]] = {
     },
     "m06_satisfied_not_loyal": {
         "en": "**{snl}** of the {satisfied} satisfied respondents ({share:.0%}) did not buy in the six months "
-              "after saying so. Among satisfied VIPs the share is {vip:.0%}; among satisfied potential customers "
+              "after saying so. Among satisfied VIPs the share is {vip:.0%}; among satisfied developing customers "
               "{potential:.0%}.",
         "zh": "{satisfied} 位满意的受访者中，有 **{snl}** 位（{share:.0%}）在表示满意后的六个月里没有购买。"
-              "满意的 VIP 客户中这一比例为 {vip:.0%}；满意的潜在客户中为 {potential:.0%}。",
+              "满意的 VIP 客户中这一比例为 {vip:.0%}；满意的待发展客户中为 {potential:.0%}。",
     },
     # module 07: relationship levels
     "m07_recommended": {
         "en": "Measured over the year to {as_of:%d %B %Y}: VIPs are **{vip_share:.1%}** of customers "
               "and bring **{vip_ratio:.1f}×** the average margin, so Kotler recommends **{vip}**. "
               "Regular customers are {regular_share:.0%} of customers at {regular_ratio:.2f}× the average: "
-              "**{regular}**. Potential customers: **{potential}**.",
+              "**{regular}**. Developing customers: **{potential}**.",
         "zh": "按截至 {as_of:%Y年%m月%d日} 的一年计算：VIP 客户占客户的 **{vip_share:.1%}**，"
               "每位带来的毛利是平均值的 **{vip_ratio:.1f} 倍**，所以科特勒矩阵建议**{vip}**关系。"
               "常规客户占客户的 {regular_share:.0%}，毛利是平均值的 {regular_ratio:.2f} 倍：建议**{regular}**。"
-              "潜在客户：建议**{potential}**。",
+              "待发展客户：建议**{potential}**。",
     },
     "m07_served": {
         "en": "Today **{vip_partnership:.0%}** of VIPs have a partnership-level relationship and "
               "{vip_proactive:.0%} are served proactively. Among regular customers, "
               "**{regular_more:.0%}** get follow-ups, offers or joint planning, "
-              "and {potential_basic:.0%} of potential customers had no contact at all.",
+              "and {potential_basic:.0%} of developing customers had no contact at all.",
         "zh": "目前，**{vip_partnership:.0%}** 的 VIP 客户享有伙伴型关系，{vip_proactive:.0%} 得到能动型服务。"
               "常规客户中，**{regular_more:.0%}** 得到了回访、优惠推送或共同规划，"
-              "而 {potential_basic:.0%} 的潜在客户完全没有被联系过。",
+              "而 {potential_basic:.0%} 的待发展客户完全没有被联系过。",
     },
     "m07_gap": {
         "en": "Over all customers, **{below:.1%}** are served below the recommended level, "
@@ -288,26 +288,26 @@ SENTENCES: dict[str, dict[str, str]] = {
               "而 {regular_above:.0%} 的常规客户得到的服务超过了建议的{regular}水平。",
     },
     "m07_playbook_more": {
-        "en": "The VIP playbook costs **¥{vip_cost:,.2f}** per customer per year, "
+        "en": "The VIP playbook costs **¥{vip_cost:,.0f}** per customer per year, "
               "{vip_share:.0%} of a VIP's yearly margin (today's contacts cost ¥{vip_current:,.0f}). "
-              "The regular playbook uses {regular_share:.0%} of the margin. For potential customers the playbook "
-              "(¥{potential_cost:,.2f}) costs **more than they earn** (¥{potential_margin:,.0f}): as an investment it "
+              "The regular playbook uses {regular_share:.0%} of the margin. For developing customers the playbook "
+              "(¥{potential_cost:,.0f}) costs **more than they earn** (¥{potential_margin:,.0f}): as an investment it "
               "pays back within the year only if at least **{breakeven:.0%}** of them become regular customers.",
-        "zh": "VIP 服务方案每位客户每年花费 **¥{vip_cost:,.2f}**，占一位 VIP 客户年毛利的 {vip_share:.0%}"
+        "zh": "VIP 服务方案每位客户每年花费 **¥{vip_cost:,.0f}**，占一位 VIP 客户年毛利的 {vip_share:.0%}"
               "（目前的联系花费 ¥{vip_current:,.0f}）。常规客户的服务方案用掉毛利的 {regular_share:.0%}。"
-              "潜在客户的服务方案（¥{potential_cost:,.2f}）**比他们带来的毛利还多**（¥{potential_margin:,.0f}）："
-              "作为一项投资，只有至少 **{breakeven:.0%}** 的潜在客户转为常规客户，它才能在一年内收回成本。",
+              "待发展客户的服务方案（¥{potential_cost:,.0f}）**比他们带来的毛利还多**（¥{potential_margin:,.0f}）："
+              "作为一项投资，只有至少 **{breakeven:.0%}** 的待发展客户转为常规客户，它才能在一年内收回成本。",
     },
     "m07_playbook_less": {
-        "en": "The VIP playbook costs **¥{vip_cost:,.2f}** per customer per year, "
+        "en": "The VIP playbook costs **¥{vip_cost:,.0f}** per customer per year, "
               "{vip_share:.0%} of a VIP's yearly margin (today's contacts cost ¥{vip_current:,.0f}). "
-              "The regular playbook uses {regular_share:.0%} of the margin. For potential customers the playbook "
-              "(¥{potential_cost:,.2f}) costs less than they earn (¥{potential_margin:,.0f}): as an investment it "
+              "The regular playbook uses {regular_share:.0%} of the margin. For developing customers the playbook "
+              "(¥{potential_cost:,.0f}) costs less than they earn (¥{potential_margin:,.0f}): as an investment it "
               "pays back within the year only if at least **{breakeven:.0%}** of them become regular customers.",
-        "zh": "VIP 服务方案每位客户每年花费 **¥{vip_cost:,.2f}**，占一位 VIP 客户年毛利的 {vip_share:.0%}"
+        "zh": "VIP 服务方案每位客户每年花费 **¥{vip_cost:,.0f}**，占一位 VIP 客户年毛利的 {vip_share:.0%}"
               "（目前的联系花费 ¥{vip_current:,.0f}）。常规客户的服务方案用掉毛利的 {regular_share:.0%}。"
-              "潜在客户的服务方案（¥{potential_cost:,.2f}）低于他们带来的毛利（¥{potential_margin:,.0f}）："
-              "作为一项投资，只有至少 **{breakeven:.0%}** 的潜在客户转为常规客户，它才能在一年内收回成本。",
+              "待发展客户的服务方案（¥{potential_cost:,.0f}）低于他们带来的毛利（¥{potential_margin:,.0f}）："
+              "作为一项投资，只有至少 **{breakeven:.0%}** 的待发展客户转为常规客户，它才能在一年内收回成本。",
     },
     "m07_abc": {
         "en": "Kotler's matrix recommends **{a}** for class A ({a_customers:,} customers) and **{c}** for class C "
@@ -389,28 +389,28 @@ SENTENCES: dict[str, dict[str, str]] = {
     "m09_budget": {
         "en": "Over the year to {as_of:%d %B %Y} the company spent **¥{budget:,.0f}** on contacts it started itself "
               "(follow-ups, offers, planning meetings): ¥{vip_spend:,.0f} per VIP, ¥{regular_spend:,.0f} per regular "
-              "and ¥{potential_spend:,.0f} per potential customer. VIPs are {vip_customers:.1%} of customers, bring "
+              "and ¥{potential_spend:,.0f} per developing customer. VIPs are {vip_customers:.1%} of customers, bring "
               "{vip_revenue:.0%} of revenue and get **{vip_budget:.0%}** of this budget. The service customers ask for "
               "themselves (problem reports, ¥{reactive:,.0f}) is answered whatever the plan, so it is not part of "
               "the budget.",
         "zh": "在截至 {as_of:%Y年%m月%d日} 的一年里，公司在自己发起的联系（售后回访、优惠推送、共同规划会议）上花了 "
               "**¥{budget:,.0f}**：每位 VIP 客户 ¥{vip_spend:,.0f}，每位常规客户 ¥{regular_spend:,.0f}，"
-              "每位潜在客户 ¥{potential_spend:,.0f}。VIP 客户占客户的 {vip_customers:.1%}，贡献 {vip_revenue:.0%} "
+              "每位待发展客户 ¥{potential_spend:,.0f}。VIP 客户占客户的 {vip_customers:.1%}，贡献 {vip_revenue:.0%} "
               "的销售额，拿到这笔预算的 **{vip_budget:.0%}**。客户自己发起的求助服务（问题反馈，¥{reactive:,.0f}）"
               "无论怎么计划都要响应，所以不算在这笔预算里。",
     },
     "m09_curves": {
         "en": "Of the customers in each tier a year ago, **{vip_retention:.0%}** of VIPs, {regular_retention:.0%} of "
-              "regular and {potential_retention:.0%} of potential customers bought again within the year. A kept VIP "
+              "regular and {potential_retention:.0%} of developing customers bought again within the year. A kept VIP "
               "is worth ¥{vip_lifetime:,.0f} over the rest of their life with us, a kept regular customer "
-              "¥{regular_lifetime:,.0f}, a kept potential customer ¥{potential_lifetime:,.0f}. But few VIPs leave, "
+              "¥{regular_lifetime:,.0f}, a kept developing customer ¥{potential_lifetime:,.0f}. But few VIPs leave, "
               "and reaching them costs more: the first yuan spent returns ¥{vip_first:.2f} on a VIP, "
-              "¥{regular_first:.2f} on a regular customer and **¥{potential_first:.2f}** on a potential customer.",
+              "¥{regular_first:.2f} on a regular customer and **¥{potential_first:.2f}** on a developing customer.",
         "zh": "一年前各等级的客户中，**{vip_retention:.0%}** 的 VIP 客户、{regular_retention:.0%} 的常规客户和 "
-              "{potential_retention:.0%} 的潜在客户在一年内再次购买。留住一位 VIP 客户，他今后带来的价值是 "
-              "¥{vip_lifetime:,.0f}；常规客户 ¥{regular_lifetime:,.0f}；潜在客户 ¥{potential_lifetime:,.0f}。"
+              "{potential_retention:.0%} 的待发展客户在一年内再次购买。留住一位 VIP 客户，他今后带来的价值是 "
+              "¥{vip_lifetime:,.0f}；常规客户 ¥{regular_lifetime:,.0f}；待发展客户 ¥{potential_lifetime:,.0f}。"
               "但 VIP 客户本来就很少流失，联系他们的成本又高：投在 VIP 客户身上的第一元回报 ¥{vip_first:.2f}，"
-              "常规客户 ¥{regular_first:.2f}，潜在客户 **¥{potential_first:.2f}**。",
+              "常规客户 ¥{regular_first:.2f}，待发展客户 **¥{potential_first:.2f}**。",
     },
     "m09_next": {
         "en": "At today's split the next ¥1,000 brings most in the **{cur_best}** tier (¥{cur_best_value:,.0f}) and "
@@ -433,12 +433,12 @@ SENTENCES: dict[str, dict[str, str]] = {
     },
     "m09_optimum": {
         "en": "The optimiser (SLSQP) gives VIPs ¥{vip:,.0f} ({vip_share:.0%}), regular customers ¥{regular:,.0f} "
-              "({regular_share:.0%}) and potential customers ¥{potential:,.0f} ({potential_share:.0%}){unfunded}. "
+              "({regular_share:.0%}) and developing customers ¥{potential:,.0f} ({potential_share:.0%}){unfunded}. "
               "At this split the next yuan returns **¥{level:.3f}** in every funded tier (largest difference between "
               "tiers: ¥{spread:.1e}). Solving the rule directly (one marginal return for all funded tiers) gives the "
               "same split to within ¥{gap:.2f}.",
         "zh": "优化器（SLSQP）给 VIP 客户 ¥{vip:,.0f}（{vip_share:.0%}），常规客户 ¥{regular:,.0f}（{regular_share:.0%}），"
-              "潜在客户 ¥{potential:,.0f}（{potential_share:.0%}）{unfunded}。在这个分配下，每个拿到预算的等级，"
+              "待发展客户 ¥{potential:,.0f}（{potential_share:.0%}）{unfunded}。在这个分配下，每个拿到预算的等级，"
               "下一元都回报 **¥{level:.3f}**（各等级之间最大相差 ¥{spread:.1e}）。直接按规则求解（所有拿到预算的等级边际回报相同），"
               "得到的分配与之相差不到 ¥{gap:.2f}。",
     },
@@ -458,11 +458,11 @@ SENTENCES: dict[str, dict[str, str]] = {
     "m09_why_not_revenue": {
         "en": "Revenue says where value *is*, not what the next yuan *changes*. VIPs bring {vip_revenue:.0%} of revenue, "
               "but only {vip_lapse:.0%} of them would lapse and a VIP contact costs more, so the VIP curve needs "
-              "¥{vip_half:,.0f} per customer to reach half its ceiling, against ¥{potential_half:,.0f} for potential "
+              "¥{vip_half:,.0f} per customer to reach half its ceiling, against ¥{potential_half:,.0f} for developing "
               "customers. The optimum gives VIPs {opt_vip:.0%} of the budget, not {vip_revenue:.0%}.",
         "zh": "销售额说明价值*在哪里*，却说明不了下一元*能改变什么*。VIP 客户贡献 {vip_revenue:.0%} 的销售额，"
               "但他们中只有 {vip_lapse:.0%} 会流失，而且联系 VIP 客户的成本更高，所以 VIP 曲线要每人投入 "
-              "¥{vip_half:,.0f} 才达到上限的一半，潜在客户只需 ¥{potential_half:,.0f}。最优分配给 VIP 客户的是预算的 "
+              "¥{vip_half:,.0f} 才达到上限的一半，待发展客户只需 ¥{potential_half:,.0f}。最优分配给 VIP 客户的是预算的 "
               "{opt_vip:.0%}，而不是 {vip_revenue:.0%}。",
     },
     "m09_budget_over": {
@@ -672,12 +672,12 @@ SENTENCES: dict[str, dict[str, str]] = {
     "m11_agree": {
         "en": "The rules and the prediction put **{agree:.0%}** of customers in the same tier ({returns:,} return "
               "rows are left out of the prediction: returns are not visits). **{vip_down:,} VIPs by the rules** "
-              "come out as potential customers by prediction: their median last purchase was {vip_down_days:.0f} days "
+              "come out in the Potential tier by prediction: their median last purchase was {vip_down_days:.0f} days "
               "ago and their median chance of still being a customer is {vip_down_alive:.0%}. The other way round, "
               "**{up:,} customers** the rules put lower would fill VIP places by prediction: median last purchase "
               "{up_days:.0f} days ago, median chance of still being a customer {up_alive:.0%}.",
         "zh": "RFM 规则与预测把 **{agree:.0%}** 的客户分在了同一层级（{returns:,} 行退货不计入预测：退货不算一次到店）。"
-              "**{vip_down:,} 位按规则属于 VIP 的客户**按预测只是潜在客户：他们最后一次购买距今的中位数是 "
+              "**{vip_down:,} 位按规则属于 VIP 的客户**按预测只是潜力客户：他们最后一次购买距今的中位数是 "
               "{vip_down_days:.0f} 天，仍是活跃客户的概率中位数为 {vip_down_alive:.0%}。反过来，有 **{up:,} 位**"
               "被规则排得较低的客户按预测应进入 VIP：最后一次购买距今中位数 {up_days:.0f} 天，"
               "仍是活跃客户的概率中位数 {up_alive:.0%}。",

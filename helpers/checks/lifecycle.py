@@ -123,7 +123,7 @@ TASKS: tuple[Task, ...] = (
                 "That uses the default of 180 days. Pass silent_days=silent_days from task 1.",
                 "这用的是默认的 180 天。请传入第 1 题的 silent_days=silent_days。")),
             Mistake(lambda x, r: x == r.activity("silent") + r.activity("potential"), msg(
-                "Potential customers never bought, so they are not silent. Count activity == \"silent\" only.",
+                "Leads (activity \"potential\") never bought, so they are not silent. Count activity == \"silent\" only.",
                 "潜在客户从没买过，所以不算沉默。只数 activity == \"silent\" 的。")),
         ],
         otherwise=msg("Count the rows of `table` whose activity is \"silent\".", "数一数 `table` 里 activity 为 \"silent\" 的行。"),

@@ -9,13 +9,13 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
 from helpers._docs import shared_docs
+from helpers.capstone import tier_name
 from helpers.catalog import LABELS, label
 from helpers.plots.style import PALETTE, TIER_COLORS, percent_axis
 
 
 def _tier_name(tier: str, lang: str) -> str:
-    key = f"loy_{tier}"
-    return label(key, lang) if key in LABELS else str(tier)
+    return tier_name(tier, lang)
 
 
 def _dataset(dataset: str, lang: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -16,6 +18,34 @@ from helpers.plots.style import PALETTE
 
 def _dataset_name(dataset: str, lang: str) -> str:
     return label(dataset, lang) if dataset in LABELS else dataset
+
+
+@shared_docs
+def rfm_tier_label(tier: object, lang: str = "en") -> str:
+    """Display name of a module-04 RFM tier (VIP / Regular / Potential, VIP客户 / 常规客户 / 潜力客户).
+
+    Module 11 compares its clusters and predictions with module 04's tiers, so their
+    ``"potential"`` is the RFM tier with room to grow (``tier_potential``), not the service
+    tier of modules 06-07 (Developing) or the leads of module 05 (Lead).
+
+    Parameters
+    ----------
+    tier : object
+        ``"VIP"``, ``"regular"`` or ``"potential"``; anything else is named by
+        :func:`helpers.plots.loyalty.group_label`.
+    {lang}
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> rfm_tier_label("potential"), rfm_tier_label("potential", "zh"), rfm_tier_label("cant_lose")
+    ('Potential', '潜力客户', "Can't lose")
+    """
+    key = f"tier_{tier}"
+    return label(key, lang) if key in LABELS else group_label(tier, lang)
 
 
 @shared_docs
@@ -244,8 +274,16 @@ def plot_cluster_profiles(traits: pd.DataFrame, profile: pd.DataFrame, *, lang: 
     ax.set_ylabel(label("clv_cluster_axis", lang))
     ax.set_title(label("clv_profile_title", lang))
     bar = ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
-    bar.set_label(label("clv_profile_colour", lang), fontsize=8)
+    bar.set_label(_two_lines(label("clv_profile_colour", lang)), fontsize=8)  # rather than past the chart's top
     return ax
+
+
+def _two_lines(text: str, width: int = 40) -> str:
+    """A colour bar's label on lines of ``width`` characters (at spaces; Chinese text, which has none, by length)."""
+    if " " in text:
+        return textwrap.fill(text, width)
+    half = width // 2  # a Chinese character is about twice as wide as a Latin letter
+    return "\n".join(text[i:i + half] for i in range(0, len(text), half))
 
 
 def _heatmap(ax: Axes, table: pd.DataFrame, fmt: str, cmap: str, colour_label: str, percent: bool = False) -> None:
@@ -258,7 +296,7 @@ def _heatmap(ax: Axes, table: pd.DataFrame, fmt: str, cmap: str, colour_label: s
                     color="white" if values[i, j] > 0.6 * top else "black")
     ax.grid(False)
     bar = ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
-    bar.set_label(colour_label, fontsize=9)
+    bar.set_label(_two_lines(colour_label), fontsize=9)  # two lines rather than past the chart's top
     if percent:
         bar.ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
 
@@ -287,7 +325,7 @@ def plot_tier_cluster_map(table: pd.DataFrame, traits: pd.DataFrame | None = Non
     >>> t = pd.DataFrame({1: [0.7, 0.3, 0.0], 2: [0.0, 0.2, 0.8]}, index=["VIP", "regular", "potential"])
     >>> ax = plot_tier_cluster_map(t, lang="zh")
     >>> [x.get_text() for x in ax.get_yticklabels()]
-    ['VIP客户', '常规客户', '潜在客户']
+    ['VIP客户', '常规客户', '潜力客户']
     >>> plt.close(ax.figure)
     """
     if ax is None:
@@ -295,7 +333,7 @@ def plot_tier_cluster_map(table: pd.DataFrame, traits: pd.DataFrame | None = Non
     _heatmap(ax, table, ".0%", "Blues", label("clv_map_colour", lang), percent=True)
     words = _trait_words(traits, lang) if traits is not None else {c: [] for c in table.columns}
     ax.set_xticks(range(table.shape[1]), ["\n".join([str(c), *words[c]]) for c in table.columns], fontsize=9)
-    ax.set_yticks(range(table.shape[0]), [group_label(t, lang) for t in table.index])
+    ax.set_yticks(range(table.shape[0]), [rfm_tier_label(t, lang) for t in table.index])
     ax.set_xlabel(label("cluster", lang))
     ax.set_ylabel(label("clv_tier_axis", lang))
     ax.set_title(label("clv_map_title", lang))
@@ -329,8 +367,8 @@ def plot_tier_agreement(agreement: pd.DataFrame, *, lang: str = "en", ax: Axes |
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 4.5))
     _heatmap(ax, agreement, ",.0f", "Purples", label("clv_agreement_colour", lang))
-    ax.set_xticks(range(agreement.shape[1]), [group_label(t, lang) for t in agreement.columns])
-    ax.set_yticks(range(agreement.shape[0]), [group_label(t, lang) for t in agreement.index])
+    ax.set_xticks(range(agreement.shape[1]), [rfm_tier_label(t, lang) for t in agreement.columns])
+    ax.set_yticks(range(agreement.shape[0]), [rfm_tier_label(t, lang) for t in agreement.index])
     for i in range(min(agreement.shape)):
         ax.add_patch(plt.Rectangle((i - 0.5, i - 0.5), 1, 1, fill=False, edgecolor="black", lw=2))
     ax.set_xlabel(label("predicted_tier", lang))
@@ -339,5 +377,5 @@ def plot_tier_agreement(agreement: pd.DataFrame, *, lang: str = "en", ax: Axes |
     return ax
 
 
-__all__ = ["cluster_names", "plot_holdout_by_frequency", "plot_tracking", "plot_k_choice", "plot_cluster_profiles",
+__all__ = ["cluster_names", "rfm_tier_label", "plot_holdout_by_frequency", "plot_tracking", "plot_k_choice", "plot_cluster_profiles",
            "plot_tier_cluster_map", "plot_tier_agreement"]

@@ -10,6 +10,7 @@ from matplotlib.axes import Axes
 from helpers._docs import shared_docs
 from helpers.catalog import LABELS, label
 from helpers.plots.style import PALETTE
+from helpers.plots.tables import Table, show_table
 
 #: One colour per stage, the same in every chart.
 STAGE_COLORS: dict[str, str] = {"potential": PALETTE[7], "one_time": PALETTE[1], "regular": PALETTE[2],
@@ -111,3 +112,34 @@ def plot_stage_sizes(summary: pd.DataFrame, *, by: str = "stage", dataset: str =
     ax.set_ylabel(label("people", lang))
     ax.set_title(label("stages_title", lang, dataset=_text(dataset, lang), date=date))
     return ax
+
+
+@shared_docs
+def plan_table(plan: pd.DataFrame, lang: str = "en") -> Table:
+    """The attack/defence plan as people read it: stage names, left-aligned wrapped goals and actions.
+
+    Parameters
+    ----------
+    plan : DataFrame
+        From :func:`helpers.lifecycle.attack_defence_plan` (``customers``, ``goal``, ``actions``, ``owner``
+        per stage).
+    {lang}
+
+    Returns
+    -------
+    Table
+        Shown as HTML in a notebook; stage names and headers from the catalog.
+
+    Examples
+    --------
+    >>> from helpers.lifecycle import STAGES, attack_defence_plan
+    >>> t = pd.DataFrame({"stage": pd.Categorical(["loyal", "churned"], categories=STAGES)})
+    >>> table = plan_table(attack_defence_plan(t))
+    >>> table.frame.columns.tolist()
+    ['Customers', 'Goal', 'Actions', 'Owner']
+    >>> "text-align:left;white-space:normal" in table.html
+    True
+    """
+    shown = plan.rename(index=lambda s: _text(f"stage_{s}", lang),
+                        columns={"goal": "plan_goal", "actions": "plan_actions", "owner": "plan_owner"})
+    return show_table(shown, lang=lang)

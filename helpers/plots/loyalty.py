@@ -11,7 +11,7 @@ from matplotlib.axes import Axes
 from helpers._docs import shared_docs
 from helpers.catalog import LABELS, label
 from helpers.plots.style import PALETTE, TIER_COLORS, percent_axis, stacked_share_bars
-from helpers.plots.tables import readable_table
+from helpers.plots.tables import Table, readable_table, show_table
 
 #: Colours of the five satisfaction levels, 1 (red) … 5 (blue): a colour-blind-safe diverging scale.
 LIKERT_COLORS: list[str] = sns.color_palette("RdBu", 5).as_hex()
@@ -37,7 +37,7 @@ def group_label(name: object, lang: str = "en") -> str:
     Examples
     --------
     >>> group_label("potential"), group_label("VIP", "zh"), group_label("cant_lose"), group_label("east")
-    ('Potential', 'VIP客户', "Can't lose", 'east')
+    ('Developing', 'VIP客户', "Can't lose", 'east')
     """
     for key in (f"loy_{name}", f"seg_{name}"):  # tiers first, then the RFM segments of module 04
         if key in LABELS:
@@ -291,3 +291,30 @@ def nps_summary_table(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     shown = shown.rename(columns=lambda c: f"loy_{c}")
     return readable_table(shown, percent=["loy_promoters", "loy_passives", "loy_detractors"],
                           decimals={"loy_nps": 1, "loy_nps_margin": 1, "loy_nps_low": 1, "loy_nps_high": 1}, lang=lang)
+
+
+@shared_docs
+def satisfied_not_loyal_table(by_group: pd.DataFrame, lang: str = "en") -> Table:
+    """Satisfied respondents, those of them who did not buy again, and their share, per group (share in percent).
+
+    Parameters
+    ----------
+    by_group : DataFrame
+        ``satisfied``, ``satisfied_not_loyal`` and ``share`` (a fraction) per tier or segment.
+    {lang}
+
+    Returns
+    -------
+    Table
+        Shown as HTML in a notebook; group names and headers from the catalog.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"satisfied": [55], "satisfied_not_loyal": [9], "share": [0.164]}, index=["VIP"])
+    >>> satisfied_not_loyal_table(t).frame.iloc[0].tolist()
+    ['55', '9', '16.4%']
+    """
+    shown = by_group.rename(index=lambda g: group_label(g, lang),
+                            columns={"satisfied": "snl_satisfied", "satisfied_not_loyal": "snl_satisfied_not_loyal",
+                                     "share": "snl_share"})
+    return show_table(shown, percent=["snl_share"], lang=lang)

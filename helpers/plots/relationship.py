@@ -10,10 +10,10 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
 from helpers._docs import shared_docs
-from helpers.catalog import label, localize
+from helpers.catalog import label
 from helpers.plots.loyalty import group_label
 from helpers.plots.style import PALETTE, TIER_COLORS, stacked_share_bars
-from helpers.plots.tables import readable_table
+from helpers.plots.tables import Table, readable_table, show_table
 from helpers.relationship import LEVELS
 
 #: One colour per relationship level, light (basic) to dark (partnership).
@@ -208,39 +208,6 @@ _PLAYBOOK_NAMES = {"tier": "loy_tier", "action": "rel_action", "contact_type": "
 
 
 @shared_docs
-def playbook_table(playbook: pd.DataFrame, lang: str = "en",
-                   columns: tuple[str, ...] = ("tier", "action", "channel", "per_year", "unit_cost")) -> pd.DataFrame:
-    """A display copy of a service playbook: the chosen columns, headers and tiers in ``lang``.
-
-    In English the playbook shows as the code has it (see :func:`helpers.catalog.localize`);
-    in Chinese the headers and tier names come from the catalog. Make the playbook with
-    ``default_playbook(..., lang=lang)`` so that its actions and channels are in ``lang`` too.
-
-    Parameters
-    ----------
-    playbook : DataFrame
-        From :func:`helpers.relationship.default_playbook` or your own, with the ``columns``.
-    {lang}
-    columns : tuple of str, default ("tier", "action", "channel", "per_year", "unit_cost")
-        The columns to show, in order.
-
-    Returns
-    -------
-    DataFrame
-        For showing only.
-
-    Examples
-    --------
-    >>> from helpers.relationship import default_playbook
-    >>> playbook_table(default_playbook()).columns.tolist()
-    ['tier', 'action', 'channel', 'per_year', 'unit_cost']
-    >>> playbook_table(default_playbook(lang="zh"), "zh").iloc[0, :3].tolist()
-    ['VIP客户', '与专属客户经理一起做共同规划回顾', '上门拜访 / 视频通话']
-    """
-    return localize(playbook[list(columns)], lang, names=_PLAYBOOK_NAMES)
-
-
-@shared_docs
 def gap_summary_table(gap: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """A display copy of :func:`helpers.relationship.gap_table` (shares in percent, translated labels).
 
@@ -264,3 +231,43 @@ def gap_summary_table(gap: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     shown = gap.rename(index=lambda g: label("rel_all", lang) if g == "all" else group_label(g, lang),
                        columns=lambda c: f"rel_{c}")
     return readable_table(shown, percent=["rel_below", "rel_at", "rel_above"], lang=lang)
+
+
+@shared_docs
+def playbook_table(playbook: pd.DataFrame, lang: str = "en",
+                   columns: tuple[str, ...] = ("tier", "action", "channel", "per_year", "unit_cost")) -> Table:
+    """The service playbook as people read it: whole actions (wrapped, never cut), times per year, cost in ¥.
+
+    Make the playbook with ``default_playbook(..., lang=lang)`` so that its actions and channels are in
+    ``lang`` too; tier names and headers come from the catalog.
+
+    Parameters
+    ----------
+    playbook : DataFrame
+        From :func:`helpers.relationship.default_playbook` or your own, with the ``columns``.
+    {lang}
+    columns : tuple of str, default ("tier", "action", "channel", "per_year", "unit_cost")
+        The columns to show, in order.
+
+    Returns
+    -------
+    Table
+        Shown as HTML in a notebook; 2.0 times a year as "2".
+
+    Examples
+    --------
+    >>> from helpers.relationship import default_playbook
+    >>> t = playbook_table(default_playbook())
+    >>> t.frame.columns.tolist()
+    ['Tier', 'Action', 'Channel', 'Times per year', 'Cost each time (¥)']
+    >>> t.frame.iloc[0, 3], "white-space:normal" in t.html
+    ('2', True)
+    >>> playbook_table(default_playbook(lang="zh"), "zh").frame.iloc[0, :3].tolist()
+    ['VIP客户', '与专属客户经理一起做共同规划回顾', '上门拜访 / 视频通话']
+    """
+    shown = playbook[list(columns)].copy()
+    if "tier" in shown:
+        shown["tier"] = shown["tier"].map(lambda g: group_label(g, lang))
+    shown = shown.rename(columns=_PLAYBOOK_NAMES)
+    numbers = {_PLAYBOOK_NAMES[c]: None for c in ("per_year", "unit_cost") if c in columns}
+    return show_table(shown, decimals=numbers, index=False, lang=lang)

@@ -6,15 +6,16 @@ from collections.abc import Mapping
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 from helpers._docs import shared_docs
 from helpers.abc import abc_classes, abc_summary
 from helpers.catalog import LABELS, label
 from helpers.pareto import concentration_curve
-from helpers.plots.abc import plot_abc_curve
-from helpers.plots.tables import readable_table
-from helpers.widgets._render import figure_png
+from helpers.plots.abc import _text, plot_abc_curve
+from helpers.plots.tables import show_table
+from helpers.widgets._render import LiveChart, image_widget
 
 
 @shared_docs
@@ -60,15 +61,18 @@ class AbcExplorer:
                                           description=label("slider_b", lang), style=style)
         # the measures by their catalog names ("revenue" -> Revenue / 销售额); the values stay the keys
         self.choice = widgets.Dropdown(options=[(label(k, lang) if k in LABELS else k, k) for k in self.values],
-                                       value=list(self.values)[0])
-        self.sentence = widgets.HTML()
+                                       value=list(self.values)[0], layout=widgets.Layout(width="160px"))
+        self.sentence = widgets.HTML(layout=widgets.Layout(max_width="1080px"))
         self.table = widgets.HTML()
-        self.image = widgets.Image(format="png")
-        self._fig, self._ax = plt.subplots(figsize=(7, 4.2), dpi=90)
+        self._fig, self._ax = plt.subplots(figsize=(6.2, 3.8), dpi=90)
         plt.close(self._fig)
+        # the thresholds are named in the title: it is redrawn with the bands, the rest of the frame is kept
+        self._chart = LiveChart(self._fig, live_titles=True)
+        self.image = image_widget(self._fig)
         for w in (self.slider_a, self.slider_b, self.choice):
             w.observe(lambda change: self.update(), names="value")
-        self.widget = widgets.VBox([widgets.HBox([self.choice, self.slider_a, self.slider_b]), self.sentence,
+        controls = widgets.HBox([self.choice, self.slider_a, self.slider_b], layout=widgets.Layout(flex_flow="row wrap"))
+        self.widget = widgets.VBox([controls, self.sentence,
                                     widgets.HBox([self.image, self.table])])
         self.update()
 
@@ -85,18 +89,35 @@ class AbcExplorer:
         measure = label(name, self.lang) if name in LABELS else name
         s = self.summary
         pct = lambda x: f"{100 * x:.1f}%"  # noqa: E731
-        self.sentence.value = label(
+        sentence = label(
             "abc_sentence", self.lang, measure=measure.lower() if self.lang == "en" else measure,
             na=int(s.loc["A", "customers"]), pa=pct(s.loc["A", "customer_share"]), va=pct(s.loc["A", "value_share"]),
             nb=int(s.loc["B", "customers"]), pb=pct(s.loc["B", "customer_share"]), vb=pct(s.loc["B", "value_share"]),
             nc=int(s.loc["C", "customers"]), pc=pct(s.loc["C", "customer_share"]), vc=pct(s.loc["C", "value_share"]),
         )
-        self.table.value = readable_table(s, percent=["customer_share", "value_share"], money=["value", "average_value"],
-                                          lang=self.lang).to_html()
-        self._ax.clear()
-        plot_abc_curve(self._curves[name], s, thresholds, dataset=self.dataset, measure=name, lang=self.lang, ax=self._ax)
-        self._fig.tight_layout()
-        self.image.value = figure_png(self._fig)
+        table = show_table(s, percent=["customer_share", "value_share"], money=["value", "average_value"],
+                           lang=self.lang, font_size="12px").html
+        full = (s["customers"] > 0).all()
+        if not (full and getattr(self, "_drawn", None) == name):
+            self._ax.clear()
+            plot_abc_curve(self._curves[name], s, thresholds, dataset=self.dataset, measure=name, lang=self.lang,
+                           ax=self._ax)
+            self._drawn = name if full else None
+        else:  # same curve, three classes: move the bands, threshold lines and title (as plot_abc_curve places them)
+            edges = np.concatenate([[0.0], np.cumsum(s["customer_share"].to_numpy())])
+            for band, left, right in zip(self._ax.patches[-3:], edges[:-1], edges[1:]):
+                band.set_x(left)
+                band.set_width(right - left)
+            for line, text, t in zip(self._ax.lines[-2:], self._ax.texts[-2:], thresholds):
+                line.set_ydata([t, t])
+                text.set_y(t)
+                text.set_text(label("threshold_line", self.lang, pct=f"{100 * t:.0f}%"))
+            a, b = (f"{100 * t:.0f}%" for t in thresholds)
+            self._ax.set_title(label("abc_curve_title", self.lang, dataset=_text(self.dataset, self.lang),
+                                     measure=_text(name, self.lang), a=a, b=b))
+        self.image.value = self._chart.render()  # chart and numbers are sent together
+        self.table.value = table
+        self.sentence.value = sentence
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         return self.widget._repr_mimebundle_(**kwargs)

@@ -14,7 +14,8 @@ from helpers.allocation import evaluate_split, make_curves, optimal_split
 from helpers.catalog import join, label
 from helpers.plots.allocation import move_split_marks, plot_response_curves
 from helpers.plots.loyalty import group_label
-from helpers.widgets._render import Blitter
+from helpers.plots.tables import show_table
+from helpers.widgets._render import Blitter, image_widget
 
 
 @shared_docs
@@ -90,19 +91,21 @@ class AllocationExplorer:
                 layout=widgets.Layout(width="330px"))
             name = widgets.HTML(f"<b>{html.escape(group_label(tier, lang))}</b>", layout=widgets.Layout(width="110px"))
             rows.append(widgets.HBox([name, self.ceilings[tier], self.halves[tier]]))
-        self.sentence = widgets.HTML()
-        self.table = widgets.HTML()
-        self.image = widgets.Image(format="png")
+        self.sentence = widgets.HTML(layout=widgets.Layout(max_width="1080px"))
+        self.table = widgets.HTML(layout=widgets.Layout(margin="0 0 0 8px"))
         self._max = top
-        self._fig, self._ax = plt.subplots(figsize=(8, 4.2), dpi=80)
+        self._fig, self._ax = plt.subplots(figsize=(7.2, 4.0), dpi=80)
         self._fig.subplots_adjust(left=0.1, right=0.97, top=0.9, bottom=0.13)
         plt.close(self._fig)
+        self.image = image_widget(self._fig)  # its own size: never stretched past what its text was drawn for
         self._blit = Blitter(self._fig)
         self._drawn: pd.DataFrame | None = None
         self.budget.observe(lambda change: self.update(), names="value")
         for control in [*self.ceilings.values(), *self.halves.values()]:
             control.observe(lambda change: self.update(), names="value")
-        self.widget = widgets.VBox([self.budget, *rows, self.sentence, self.table, self.image])
+        # chart and table side by side: the explorer fits a 1280×720 screen
+        self.widget = widgets.VBox([self.budget, *rows, self.sentence,
+                                    widgets.HBox([self.image, self.table], layout=widgets.Layout(flex_flow="row wrap"))])
         self.update()
 
     def curves(self) -> pd.DataFrame:
@@ -136,11 +139,10 @@ class AllocationExplorer:
         parts = join([f"{group_label(t, lang)} ¥{r['budget']:,.0f} ({r['budget_share']:.0%})"
                       for t, r in self.result.iterrows()], lang)
         total = float(self.result["return"].sum())
-        self.sentence.value = label(
+        sentence = label(
             "alloc_sentence", lang, budget=f"{budget:,.0f}", parts=html.escape(parts), total=f"{total:,.0f}",
             per_yuan=f"{total / budget:.2f}" if budget > 0 else "—", level=f"{level:.2f}",
             unfunded=label("alloc_unfunded", lang, tiers=join(unfunded, lang)) if unfunded else "")
-        self.table.value = self._table_html()
         if self._drawn is None or not self._drawn.equals(curves):  # new curves: draw everything again
             self._ax.clear()
             plot_response_curves(curves, self.split, current=self._current, max_budget=self._max, lang=lang,
@@ -152,19 +154,15 @@ class AllocationExplorer:
             self._blit.capture()
             self._drawn = curves
         moved = move_split_marks(self._ax, self.result, self._max)
-        self.image.value = self._blit.render(moved)
+        self.image.value = self._blit.render(moved)  # chart and numbers are sent together
+        self.table.value = self._table_html()
+        self.sentence.value = sentence
 
     def _table_html(self) -> str:
-        lang = self.lang
-        cols = ["budget", "spend_per_customer", "return", "marginal_return"]
-        head = "".join(f"<th style='padding:2px 10px'>{html.escape(label(c, lang))}</th>" for c in cols)
-        body = []
-        for tier, r in self.result.iterrows():
-            cells = [f"{r['budget']:,.0f}", f"{r['spend_per_customer']:,.1f}", f"{r['return']:,.0f}",
-                     f"{r['marginal_return']:.2f}"]
-            body.append(f"<tr><td style='padding:2px 10px'><b>{html.escape(group_label(tier, lang))}</b></td>"
-                        + "".join(f"<td style='padding:2px 10px;text-align:right'>{c}</td>" for c in cells) + "</tr>")
-        return f"<table><tr><th></th>{head}</tr>{''.join(body)}</table>"
+        shown = self.result[["budget", "spend_per_customer", "return", "marginal_return"]]
+        shown = shown.rename(index=lambda t: group_label(t, self.lang))
+        return show_table(shown, money=["budget", "return"], decimals={"spend_per_customer": 1, "marginal_return": 2},
+                          lang=self.lang, font_size="12px").html
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         return self.widget._repr_mimebundle_(**kwargs)

@@ -7,7 +7,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers._common import SERVICE_TIERS
-from helpers.catalog import LABELS, label
+from helpers.capstone import tier_name
+from helpers.catalog import label
 from helpers.plots.capstone import plot_top_customers
 from helpers.widgets._render import figure_png
 
@@ -38,7 +39,7 @@ class TierBrowser:
 
     def __init__(self, tiers: pd.DataFrame, *, lang: str = "en", top: int = 10) -> None:
         self.tiers, self.lang, self.top = tiers, lang, top
-        names = [(label(f"loy_{t}", lang) if f"loy_{t}" in LABELS else t, t) for t in SERVICE_TIERS]
+        names = [(tier_name(t, lang), t) for t in SERVICE_TIERS]
         self.picker = widgets.ToggleButtons(options=names, value=SERVICE_TIERS[0],
                                             description=label("cap_pick_tier", lang),
                                             style={"description_width": "initial"})
@@ -57,7 +58,7 @@ class TierBrowser:
         inside = self.tiers[self.tiers["tier"] == tier]
         total = float(self.tiers["value"].sum())
         share = float(inside["value"].sum()) / total if total else 0.0
-        name = label(f"loy_{tier}", self.lang) if f"loy_{tier}" in LABELS else tier
+        name = tier_name(tier, self.lang)
         self.sentence.value = label("cap_tier_sentence", self.lang, tier=name, n=len(inside),
                                     share=f"{len(inside) / max(len(self.tiers), 1):.1%}", value=f"{share:.1%}")
         self.reasons.value = "<br>".join(f"<b>{i}</b>: {r}" for i, r in inside["reasons"].head(5).items())

@@ -13,16 +13,16 @@ from helpers import clv
 from helpers._docs import shared_docs
 from helpers.catalog import join, label
 from helpers.plots.clv import cluster_names, plot_cluster_profiles, plot_tier_cluster_map
-from helpers.widgets._render import figure_png
+from helpers.widgets._render import figure_png, image_widget
 
 
 @shared_docs
 class ClusterExplorer:
     """A slider for k and a tick box per feature; the profile heatmap, the tier map and a sentence follow them.
 
-    The log-standardised features are computed once; each (k, features) choice is clustered the
-    first time it is asked for (k-means with ``n_init=10``, seed 0, one thread: a tenth of a
-    second for 5,000 customers) and kept, so going back to an earlier choice is instant.
+    The log-standardised features are computed once; each (k, features) choice is clustered and
+    drawn the first time it is asked for (k-means with ``n_init=10``, seed 0, one thread: a tenth
+    of a second for 5,000 customers) and kept, so going back to an earlier choice is instant.
 
     Parameters
     ----------
@@ -81,13 +81,17 @@ class ClusterExplorer:
         self.boxes = {f: widgets.Checkbox(value=i < 3, description=label(f"clv_feature_{f}", lang), indent=False,
                                           layout=widgets.Layout(width="130px"))
                       for i, f in enumerate(features)}
-        self.sentence = widgets.HTML()
-        self.image = widgets.Image(format="png")
+        self.sentence = widgets.HTML(layout=widgets.Layout(max_width="1080px"))
+        # one size for every k (fits a 1280×720 screen); the heatmaps' rows get thinner as k grows
+        self._fig = plt.figure(figsize=(14, 4.6), dpi=80)
+        plt.close(self._fig)
+        self.image = image_widget(self._fig)
+        self._drawn: dict[tuple[int, tuple[str, ...]], bytes] = {}
         self.k_slider.observe(lambda change: self.update(), names="value")
         for box in self.boxes.values():
             box.observe(lambda change: self.update(), names="value")
         controls = widgets.HBox([self.k_slider, widgets.Label(label("clv_features", lang) + ":"),
-                                 *self.boxes.values()])
+                                 *self.boxes.values()], layout=widgets.Layout(flex_flow="row wrap"))
         self.widget = widgets.VBox([controls, self.sentence, self.image])
         self.update()
 
@@ -133,19 +137,23 @@ class ClusterExplorer:
         tier_map = clv.cluster_tier_map(self.clusters, self._tiers)
         vip = self._tiers.astype(str) == "VIP"
         names = cluster_names(traits, self.lang)
-        self.sentence.value = label(
+        sentence = label(
             "clv_sentence", self.lang, k=k, features=join([label(f"clv_feature_{f}", self.lang) for f in features],
                                                           self.lang),
             silhouette=self.silhouette, top=names[1], top_customers=profile.loc[1, "customer_share"],
             top_value=profile.loc[1, "value_share"],
             vip_share=float((self.clusters[vip] == 1).mean()) if vip.any() else 0.0)
-        fig, (left, right) = plt.subplots(1, 2, figsize=(14, 0.55 * k + 3), dpi=80,
-                                          gridspec_kw={"width_ratios": [len(features) + 2.5, k + 1.5]})
-        plot_cluster_profiles(traits, profile, lang=self.lang, ax=left)
-        plot_tier_cluster_map(tier_map, traits, lang=self.lang, ax=right)
-        fig.tight_layout()
-        self.image.value = figure_png(fig, dpi=80)
-        plt.close(fig)
+        key = (k, features)
+        if key not in self._drawn:
+            fig = self._fig
+            fig.clear()
+            left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": [len(features) + 2.5, k + 1.5]})
+            plot_cluster_profiles(traits, profile, lang=self.lang, ax=left)
+            plot_tier_cluster_map(tier_map, traits, lang=self.lang, ax=right)
+            fig.tight_layout()
+            self._drawn[key] = figure_png(fig, dpi=80)
+        self.image.value = self._drawn[key]  # chart and numbers are sent together
+        self.sentence.value = sentence
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         return self.widget._repr_mimebundle_(**kwargs)

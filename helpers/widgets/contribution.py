@@ -6,14 +6,15 @@ from collections.abc import Mapping
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 from helpers._docs import shared_docs
 from helpers.catalog import LABELS, label
 from helpers.contribution import contribution_table, score_tiers, weighted_score
 from helpers.plots.contribution import plot_score_distribution
-from helpers.plots.tables import readable_table
-from helpers.widgets._render import figure_png
+from helpers.plots.tables import show_table
+from helpers.widgets._render import LiveChart, image_widget, steady_limits
 
 
 def rebalance(weights: Mapping[str, int], changed: str, total: int = 100) -> dict[str, int]:
@@ -91,7 +92,7 @@ class WeightExplorer:
         self.table, self.top_n, self.dataset, self.lang = table, top_n, dataset, lang
         style = {"description_width": "initial"}
         self.sliders = {
-            m: widgets.IntSlider(value=int(w), min=0, max=100, step=1, style=style,
+            m: widgets.IntSlider(value=int(w), min=0, max=100, step=1, style=style, layout=widgets.Layout(width="480px"),
                                  description=label("weight_slider", lang, metric=label(m, lang) if m in LABELS else m))
             for m, w in weights.items()
         }
@@ -100,9 +101,10 @@ class WeightExplorer:
             slider.observe(lambda change, name=name: self._moved(name), names="value")
         self.sentence = widgets.HTML()
         self.top = widgets.HTML()
-        self.image = widgets.Image(format="png")
-        self._fig, self._ax = plt.subplots(figsize=(6, 3.6), dpi=90)
+        self._fig, self._ax = plt.subplots(figsize=(5.4, 3.5), dpi=90)
         plt.close(self._fig)
+        self._chart = LiveChart(self._fig)
+        self.image = image_widget(self._fig)
         self.widget = widgets.VBox([widgets.VBox(list(self.sliders.values())), self.sentence,
                                     widgets.HBox([self.top, self.image])])
         self._moved(next(iter(self.sliders)))
@@ -164,14 +166,27 @@ class WeightExplorer:
         """Rescore with the current weights and redraw the table and the chart."""
         self.scored = weighted_score(self.table, {m: w for m, w in self.weights.items() if w > 0} or {next(iter(self.weights)): 1.0})
         tiers = score_tiers(self.scored)
-        self.sentence.value = label("weights_sentence", self.lang, weights=", ".join(
+        sentence = label("weights_sentence", self.lang, weights=", ".join(
             f"{label(m, self.lang) if m in LABELS else m} {100 * w:.0f}%" for m, w in self.weights.items()))
         shown = self.scored.head(self.top_n)[["score", "rank"]].join(self.table[list(self.sliders)])
-        self.top.value = readable_table(shown, money=list(self.sliders), decimals={"score": 3}, lang=self.lang).to_html()
-        self._ax.clear()
-        plot_score_distribution(self.scored, tiers, dataset=self.dataset, lang=self.lang, ax=self._ax)
-        self._fig.tight_layout()
-        self.image.value = figure_png(self._fig)
+        top = show_table(shown, money=list(self.sliders), decimals={"score": 3}, lang=self.lang, font_size="12px").html
+        if not self._ax.containers:
+            plot_score_distribution(self.scored, tiers, dataset=self.dataset, lang=self.lang, ax=self._ax)
+        else:  # same bins, same tiers: restack the bars in place (far cheaper than drawing new ones)
+            bins = self._ax.containers[0].patches
+            edges = [p.get_x() for p in bins] + [bins[-1].get_x() + bins[-1].get_width()]
+            bottom = np.zeros(len(bins))
+            for container, tier in zip(self._ax.containers, ("A", "B", "C")):
+                counts, _ = np.histogram(self.scored.loc[tiers.reindex(self.scored.index) == tier, "score"], bins=edges)
+                for patch, b, c in zip(container.patches, bottom, counts):
+                    patch.set_y(b)
+                    patch.set_height(c)
+                bottom = bottom + counts
+            self._ax.set_ylim(0, max(1.0, float(bottom.max())) * 1.05)
+        steady_limits(self._ax)
+        self.image.value = self._chart.render()  # chart and numbers are sent together
+        self.top.value = top
+        self.sentence.value = sentence
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         return self.widget._repr_mimebundle_(**kwargs)

@@ -9,7 +9,7 @@ from helpers._docs import shared_docs
 from helpers.catalog import label
 from helpers.lift import proportion_difference, simulate_studies, study_power
 from helpers.plots.lift import plot_studies
-from helpers.widgets._render import figure_png
+from helpers.widgets._render import LiveChart, image_widget
 
 
 @shared_docs
@@ -61,7 +61,7 @@ class LiftExplorer:
                  studies: int = 1000, seed: int = 10, lang: str = "en") -> None:
         self.lang, self._studies, self._seed = lang, int(studies), int(seed)
         style = {"description_width": "180px"}
-        layout = widgets.Layout(width="520px")
+        layout = widgets.Layout(width="520px")  # two sliders a row on a 1280×720 screen
         self.n_t = widgets.IntSlider(value=n_t, min=20, max=5000, step=10, description=label("lift_slider_nt", lang),
                                      style=style, layout=layout, continuous_update=False)
         self.n_c = widgets.IntSlider(value=n_c, min=20, max=5000, step=10, description=label("lift_slider_nc", lang),
@@ -72,14 +72,17 @@ class LiftExplorer:
         self.effect = widgets.FloatSlider(value=effect, min=-0.5, max=1.5, step=0.01, readout_format="+.0%",
                                           description=label("lift_slider_effect", lang), style=style, layout=layout,
                                           continuous_update=False)
-        self.sentence = widgets.HTML()
-        self.image = widgets.Image(format="png")
+        self.sentence = widgets.HTML(layout=widgets.Layout(max_width="1080px"))
         self.studies = None
-        self._fig, self._ax = plt.subplots(figsize=(8, 4.2), dpi=80)  # one figure, redrawn on every move
+        self._fig, self._ax = plt.subplots(figsize=(8.6, 3.9), dpi=80)  # one figure, redrawn on every move
         plt.close(self._fig)
+        self._chart = LiveChart(self._fig)  # axes, title and legend drawn once; the intervals over them
+        self.image = image_widget(self._fig)
         for slider in (self.n_t, self.n_c, self.baseline, self.effect):
             slider.observe(lambda change: self.update(), names="value")
-        self.widget = widgets.VBox([self.n_t, self.n_c, self.baseline, self.effect, self.sentence, self.image])
+        sliders = widgets.HBox([self.n_t, self.n_c, self.baseline, self.effect],
+                               layout=widgets.Layout(flex_flow="row wrap"))
+        self.widget = widgets.VBox([sliders, self.sentence, self.image])
         self.update()
 
     def update(self) -> None:
@@ -95,7 +98,7 @@ class LiftExplorer:
         self.studies = simulate_studies(nt, nc, base, effect, studies=self._studies, seed=self._seed)
         typical = proportion_difference(round(nt * rate_t), nt, round(nc * base), nc)
         power = study_power(2 / (1 / nt + 1 / nc), base, effect)  # unequal groups: their harmonic mean
-        self.sentence.value = label(
+        sentence = label(
             "lift_widget_sentence", self.lang, effect=f"{effect:+.0%}", baseline=f"{base:.0%}",
             rate_t=f"{rate_t:.1%}", rate_c=f"{base:.1%}", nt=nt, nc=nc,
             low=f"{100 * typical.low:+.1f}", high=f"{100 * typical.high:+.1f}", studies=len(self.studies),
@@ -103,8 +106,26 @@ class LiftExplorer:
             covered=f"{self.studies['covers'].mean():.0%}")
         self._ax.clear()
         plot_studies(self.studies, show=40, lang=self.lang, ax=self._ax)
-        self._fig.tight_layout()
-        self.image.value = figure_png(self._fig, dpi=80)
+        _steady_range(self._ax)
+        self.image.value = self._chart.render()  # chart and numbers are sent together
+        self.sentence.value = sentence
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         return self.widget._repr_mimebundle_(**kwargs)
+
+
+def _steady_range(ax: object, shrink: float = 0.5) -> None:
+    """Keep the x range of the previous draw while the intervals fit in it and fill at least ``shrink`` of it.
+
+    The frame (ticks, labels) then stays the same from one slider step to the next, so only the
+    intervals are redrawn.
+    """
+    low, high = ax.get_xlim()
+    kept = getattr(ax, "_kit_steady_range", None)
+    if kept is not None and kept[0] <= low and high <= kept[1] and (high - low) >= shrink * (kept[1] - kept[0]):
+        low, high = kept
+    else:  # a little room, so that the next step rarely needs a new frame
+        pad = 0.1 * (high - low)
+        low, high = low - pad, high + pad
+    ax.set_xlim(low, high)
+    ax._kit_steady_range = (low, high)

@@ -12,7 +12,7 @@ from helpers._docs import shared_docs
 from helpers.catalog import label
 from helpers.loyalty import LoyaltyRule, loyalty_mix, loyalty_tier, nps_table
 from helpers.plots.loyalty import group_label, grouping_labels, plot_loyalty_mix, plot_nps
-from helpers.widgets._render import figure_png
+from helpers.widgets._render import figure_png, image_widget
 
 
 @shared_docs
@@ -69,7 +69,15 @@ class LoyaltyExplorer:
                                               value=columns[0], description=label("loy_group_by", lang))
         self.choice = widgets.Dropdown(description=label("loy_choose", lang), layout=widgets.Layout(width="320px"))
         self.sentence = widgets.HTML()
-        self.image = widgets.Image(format="png")
+        self._fig, (self._left, self._right) = plt.subplots(1, 2, figsize=(11, 3.4), dpi=80)
+        plt.close(self._fig)
+        self.image = image_widget(self._fig)
+        self._png: dict[tuple[str, str], bytes] = {}
+        for grouping in columns[:1]:  # the first grouping's charts are drawn now: switching among them is a lookup
+            nps, mix = self._tables[grouping]
+            for name in nps.index:
+                if name != "all":
+                    self._chart_png(grouping, name)
         self._set_options()
         self.grouping.observe(lambda change: self._set_options(), names="value")
         self.choice.observe(lambda change: self.update(), names="value")
@@ -83,22 +91,33 @@ class LoyaltyExplorer:
         self.choice.options = [(group_label(n, self.lang), n) for n in names]  # resets the value to names[0]
         self.choice.value = names[0]
 
+    def _chart_png(self, grouping: str, name: object) -> bytes:
+        """The two charts of one group (drawn once, then kept)."""
+        key = (grouping, str(name))
+        if key not in self._png:
+            nps, mix = self._tables[grouping]
+            self._left.clear()
+            self._right.clear()
+            plot_nps(nps.loc[[name, "all"]], lang=self.lang, ax=self._left)
+            plot_loyalty_mix(mix.loc[[str(name)]], lang=self.lang, ax=self._right)
+            for ax in (self._left, self._right):
+                ax.title.set_fontsize(10.5)  # two charts side by side: a long title must fit its half
+            self._fig.tight_layout()
+            self._png[key] = figure_png(self._fig, dpi=80)
+        return self._png[key]
+
     def update(self) -> None:
         """Recompute the sentence and redraw the charts for the chosen segment."""
         name = self.choice.value
         self.result = self._nps.loc[name]
         r = self.result
-        self.sentence.value = label(
+        sentence = label(
             "loy_sentence", self.lang, segment=group_label(name, self.lang), nps=f"{r['nps']:.0f}",
             margin=f"{r['nps_margin']:.0f}", low=f"{r['nps_low']:.0f}", upper=f"{r['nps_high']:.0f}",
             n=int(r["respondents"]), loyal=f"{self._mix.loc[str(name), 'high']:.0%}",
         )
-        fig, (left, right) = plt.subplots(1, 2, figsize=(11, 3.4), dpi=80)
-        plot_nps(self._nps.loc[[name, "all"]], lang=self.lang, ax=left)
-        plot_loyalty_mix(self._mix.loc[[str(name)]], lang=self.lang, ax=right)
-        fig.tight_layout()
-        self.image.value = figure_png(fig, dpi=80)
-        plt.close(fig)
+        self.image.value = self._chart_png(self.grouping.value, name)  # chart and numbers are sent together
+        self.sentence.value = sentence
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         return self.widget._repr_mimebundle_(**kwargs)

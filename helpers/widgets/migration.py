@@ -10,8 +10,8 @@ from helpers import migration
 from helpers._docs import shared_docs
 from helpers.catalog import label
 from helpers.plots.migration import plot_flows, plot_matrix, state_label
-from helpers.plots.tables import readable_table
-from helpers.widgets._render import figure_png
+from helpers.plots.tables import show_table
+from helpers.widgets._render import figure_png, fit_titles, image_widget
 
 #: The period lengths offered, in months.
 MONTHS: tuple[int, ...] = (3, 6, 12)
@@ -21,8 +21,8 @@ MONTHS: tuple[int, ...] = (3, 6, 12)
 class MigrationExplorer:
     """Drop-downs for the rule, the period length and the transition; matrix, flows and stability follow.
 
-    Tier histories are computed once per rule and period length and kept, so going back to a
-    choice is instant.
+    Tier histories are computed once per rule and period length, and each transition's matrix,
+    figures, table and chart once when it is first shown; going back to a choice is instant.
 
     Parameters
     ----------
@@ -73,16 +73,18 @@ class MigrationExplorer:
                                        description=label("mig_period_length", lang), style=style)
         self.transition = widgets.Dropdown(description=label("mig_transition", lang), style=style,
                                            layout=widgets.Layout(width="330px"))
-        self.sentence = widgets.HTML()
+        self._shown: dict[tuple[str, int, str], tuple] = {}
+        self.sentence = widgets.HTML(layout=widgets.Layout(max_width="1080px"))
         self.table = widgets.HTML()
-        self.image = widgets.Image(format="png")
-        self._fig, self._axes = plt.subplots(1, 2, figsize=(12.5, 4.6), dpi=90, gridspec_kw={"width_ratios": [1.15, 1]})
+        # sized for a 1280×720 screen: the two charts side by side, the table below them
+        self._fig, self._axes = plt.subplots(1, 2, figsize=(12, 3.7), dpi=90, gridspec_kw={"width_ratios": [1.15, 1]})
         plt.close(self._fig)
+        self.image = image_widget(self._fig)
         self.rule.observe(lambda change: self._new_history(), names="value")
         self.months.observe(lambda change: self._new_history(), names="value")
         self.transition.observe(lambda change: self.update(), names="value")
-        self.widget = widgets.VBox([widgets.HBox([self.rule, self.months, self.transition]), self.sentence,
-                                    self.image, self.table])
+        controls = widgets.HBox([self.rule, self.months, self.transition], layout=widgets.Layout(flex_flow="row wrap"))
+        self.widget = widgets.VBox([controls, self.sentence, self.image, self.table])
         self._new_history()
 
     @property
@@ -109,32 +111,41 @@ class MigrationExplorer:
         """Recompute the matrix and the stability figures for the chosen transition, and redraw."""
         if getattr(self, "_updating", False) or self.transition.value is None:
             return
+        key = (self.rule.value, self.months.value, self.transition.value)
+        if key not in self._shown:
+            self._shown[key] = self._compute()
+        (self.counts, self.shares, self.by_tier, self.summary, sentence, table, png) = self._shown[key]
+        self.image.value = png  # chart and numbers are sent together
+        self.table.value = table
+        self.sentence.value = sentence
+
+    def _compute(self) -> tuple:
+        """The chosen transition's matrix, figures, sentence, table and chart (done once per transition)."""
         columns = list(self.history.columns)
         i = columns.index(self.transition.value)
         before, after = columns[i], columns[i + 1]
         tiers = migration.TIERS[self.rule.value]
         b, a = self.history[before].dropna(), self.history[after].dropna()
-        self.counts = migration.transition_matrix(b, a, tiers=tiers)
-        self.shares = migration.row_shares(self.counts)
-        self.by_tier = migration.stability_by_tier(self.counts)
-        self.summary = migration.stability_summary(b, a, tiers=tiers)
+        counts = migration.transition_matrix(b, a, tiers=tiers)
+        shares = migration.row_shares(counts)
+        by_tier = migration.stability_by_tier(counts)
+        summary = migration.stability_summary(b, a, tiers=tiers)
         pct = lambda x: "—" if pd.isna(x) else f"{100 * x:.1f}%"  # noqa: E731
         num = lambda x: "—" if pd.isna(x) else f"{x:.2f}"  # noqa: E731
-        self.sentence.value = label("mig_sentence", self.lang, before=before, after=after,
-                                    stay=pct(self.summary["stay_share"]), lapse=pct(self.summary["lapse_rate"]),
-                                    top_lapse=pct(self.by_tier["lapse_rate"].iloc[0]),
-                                    kappa=num(self.summary["kappa_linear"]), m=num(self.summary["shorrocks"]))
-        shown = self.by_tier.rename(columns=lambda c: f"mig_{c}" if c != "customers" else c)
+        sentence = label("mig_sentence", self.lang, before=before, after=after,
+                         stay=pct(summary["stay_share"]), lapse=pct(summary["lapse_rate"]),
+                         top_lapse=pct(by_tier["lapse_rate"].iloc[0]),
+                         kappa=num(summary["kappa_linear"]), m=num(summary["shorrocks"]))
+        shown = by_tier.rename(columns=lambda c: f"mig_{c}" if c != "customers" else c)
         shown.index = [state_label(t, self.lang) for t in shown.index]
-        self.table.value = readable_table(shown, percent=["mig_stay_share", "mig_up_share", "mig_down_share",
-                                                          "mig_lapse_rate"], lang=self.lang).to_html()
+        table = show_table(shown, percent=["mig_stay_share", "mig_up_share", "mig_down_share", "mig_lapse_rate"],
+                           lang=self.lang, font_size="12px").html
         for ax in self._axes:
             ax.clear()
-        plot_flows(self.counts, before=before, after=after, dataset=self.dataset, lang=self.lang, ax=self._axes[0])
-        plot_matrix(self.shares, self.counts, before=before, after=after, dataset=self.dataset, lang=self.lang,
-                    ax=self._axes[1])
-        self._fig.tight_layout()
-        self.image.value = figure_png(self._fig)
+        plot_flows(counts, before=before, after=after, dataset=self.dataset, lang=self.lang, ax=self._axes[0])
+        plot_matrix(shares, counts, before=before, after=after, dataset=self.dataset, lang=self.lang, ax=self._axes[1])
+        fit_titles(self._fig)  # a long title on two lines instead of running off the picture
+        return counts, shares, by_tier, summary, sentence, table, figure_png(self._fig)
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         return self.widget._repr_mimebundle_(**kwargs)

@@ -13,7 +13,7 @@ from helpers._docs import shared_docs
 from helpers.catalog import LABELS, label
 from helpers.pareto import concentration_curve, share_at, value_by_customer
 from helpers.plots.pareto import mark_top, plot_concentration
-from helpers.widgets._render import Blitter
+from helpers.widgets._render import Blitter, image_widget
 
 
 @shared_docs
@@ -73,9 +73,9 @@ class ParetoExplorer:
         self.choice = widgets.Dropdown(options=list(options), value=list(options)[0],
                                        layout=widgets.Layout(width="320px"))
         self.sentence = widgets.HTML()
-        self.image = widgets.Image(format="png")
         self._fig, self._ax = plt.subplots(figsize=(7, 4.2), dpi=90)
         plt.close(self._fig)  # shown through self.image, not by the inline backend
+        self.image = image_widget(self._fig)
         self._blit = Blitter(self._fig)
         self._markers: list = []
         self._draw_curve()
@@ -144,11 +144,11 @@ class ParetoExplorer:
         for artist in self._markers:
             artist.set_animated(True)  # drawn on top of the saved background only
         n = len(self.curve) - 1
+        self.image.value = self._blit.render(self._markers)  # chart and numbers are sent together
         self.sentence.value = label(
             "widget_sentence", self.lang, pct=f"{self.slider.value}%", k=self.k, n=n,
             share=f"{100 * self.share:.1f}%", measure=self.measure.lower() if self.lang == "en" else self.measure,
         )
-        self.image.value = self._blit.render(self._markers)
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         return self.widget._repr_mimebundle_(**kwargs)

@@ -11,8 +11,8 @@ from helpers import rfm
 from helpers._docs import shared_docs
 from helpers.catalog import label
 from helpers.plots.rfm import plot_segment_sizes, segment_label
-from helpers.plots.tables import readable_table
-from helpers.widgets._render import figure_png
+from helpers.plots.tables import show_table
+from helpers.widgets._render import LiveChart, image_widget, steady_limits
 
 #: Segment tables the explorer offers, by the name shown in the (English) drop-down.
 SEGMENT_TABLES: dict[str, object] = {
@@ -70,43 +70,80 @@ class RfmExplorer:
                                               value="kit", description=label("segment_table_choice", lang), style=style)
         self.sentence = widgets.HTML()
         self.table = widgets.HTML()
-        self.image = widgets.Image(format="png")
+        self._fig, self._ax = plt.subplots(figsize=(5.6, 4.6), dpi=90)
+        plt.close(self._fig)
+        self._chart = LiveChart(self._fig)
+        self.image = image_widget(self._fig)
+        self._cache: dict[tuple, tuple] = {}
         for w in (self.convention, self.bins, self.segment_table):
             w.observe(lambda change: self.update(), names="value")
-        self.widget = widgets.VBox([widgets.HBox([self.convention, self.bins, self.segment_table]), self.sentence,
-                                    widgets.HBox([self.image, self.table])])
+        controls = widgets.HBox([self.convention, self.bins, self.segment_table], layout=widgets.Layout(flex_flow="row wrap"))
+        self.widget = widgets.VBox([controls, self.sentence, widgets.HBox([self.image, self.table])])
         self.update()
+
+    def _compute(self, conv: str, bins: int, table_name: str) -> tuple[pd.Series, pd.DataFrame]:
+        """Segments and their summary for one setting of the controls (kept: moving back is a lookup)."""
+        key = (conv, bins, table_name)
+        if key not in self._cache:
+            scores = rfm.rfm_scores(self.tables[conv], convention=conv, bins=bins)
+            table = SEGMENT_TABLES[table_name]
+            if not isinstance(table, dict) and bins != 5:
+                scores = scores.assign(**{c: (scores[c] * 5 + bins - 1) // bins for c in ("r_score", "f_score", "m_score")})
+            segments = rfm.rfm_segments(scores, table)
+            revenue = self.revenue.reindex(scores.index).to_frame()
+            summary = rfm.segment_summary(revenue, segments)
+            # the rule table's order, every segment shown (empty ones too): the chart keeps its rows
+            order = list(table) if isinstance(table, dict) else [rule.name for rule in table]
+            order += [name for name in summary.index if name not in order]
+            summary = summary.reindex(order).fillna({"customers": 0, "customer_share": 0.0, "value": 0.0,
+                                                     "value_share": 0.0, "average_value": 0.0})
+            summary["customers"] = summary["customers"].astype(int)
+            self._cache[key] = (segments, summary)
+        return self._cache[key]
 
     def update(self) -> None:
         """Rescore, resegment and redraw (what any control change does)."""
         conv = self.convention.value
         self.bins.disabled = conv == "pymc"
         bins = 4 if conv == "pymc" else self.bins.value
-        scores = rfm.rfm_scores(self.tables[conv], convention=conv, bins=bins)
-        table = SEGMENT_TABLES[self.segment_table.value]
-        if not isinstance(table, dict) and bins != 5:
-            scores = scores.assign(**{c: (scores[c] * 5 + bins - 1) // bins for c in ("r_score", "f_score", "m_score")})
-        self.segments = rfm.rfm_segments(scores, table)
-        revenue = self.revenue.reindex(scores.index).to_frame()
-        self.summary = rfm.segment_summary(revenue, self.segments)
+        self.segments, self.summary = self._compute(conv, bins, self.segment_table.value)
         tiers = rfm.KIT_TIERS if self.segment_table.value == "kit" else None
-        top = self.summary.index[0]
+        top = self.summary["value"].idxmax()
         pct = lambda x: f"{100 * x:.1f}%"  # noqa: E731
-        self.sentence.value = label("rfm_sentence", self.lang, n=int(self.summary["customers"].sum()),
+        sentence = label("rfm_sentence", self.lang, n=int(self.summary["customers"].sum()),
                                     k=len(self.summary), top=segment_label(top, self.lang),
                                     share=pct(self.summary.loc[top, "value_share"]),
                                     cshare=pct(self.summary.loc[top, "customer_share"]))
         excluded = self.tables[conv].attrs.get("excluded", {}).get("customers", [])
         if excluded:
-            self.sentence.value += " " + label("rfm_excluded", self.lang, n=len(excluded))
+            sentence += " " + label("rfm_excluded", self.lang, n=len(excluded))
         shown = self.summary.rename(index=lambda s: segment_label(s, self.lang)).rename(columns={"value": "revenue"})
-        self.table.value = readable_table(shown, percent=["customer_share", "value_share"], money=["revenue", "average_value"],
-                                          lang=self.lang).to_html()
-        fig, ax = plt.subplots(figsize=(7, 0.42 * len(self.summary) + 1.8), dpi=90)
-        plot_segment_sizes(self.summary, tiers, dataset=self.dataset, lang=self.lang, ax=ax)
-        fig.tight_layout()
-        self.image.value = figure_png(fig)
-        plt.close(fig)
+        table = show_table(shown, percent=["customer_share", "value_share"], money=["revenue", "average_value"],
+                           lang=self.lang, font_size="12px").html
+        height = 0.3 * len(self.summary) + 1.4
+        if abs(self._fig.get_size_inches()[1] - height) > 0.01:
+            self._fig.set_size_inches(5.6, height)
+        rows = (self.segment_table.value, tuple(self.summary.index))
+        if rows != getattr(self, "_rows", None):
+            self._ax.clear()
+            plot_segment_sizes(self.summary, tiers, dataset=self.dataset, lang=self.lang, ax=self._ax)
+            self._rows = rows
+        else:  # same rows: move the bars and their labels (as plot_segment_sizes places them), keep the rest
+            customers, revenue = self._ax.containers[:2]
+            texts = self._ax.texts
+            for i, (cs, vs) in enumerate(zip(self.summary["customer_share"], self.summary["value_share"])):
+                customers.patches[i].set_width(cs)
+                revenue.patches[i].set_width(vs)
+                texts[2 * i].set_x(cs + 0.005)
+                texts[2 * i].set_text(f"{100 * cs:.0f}%")
+                texts[2 * i + 1].set_x(vs + 0.005)
+                texts[2 * i + 1].set_text(f"{100 * vs:.0f}%")
+            right = float(max(self.summary["customer_share"].max(), self.summary["value_share"].max()))
+            self._ax.set_xlim(0, min(1.0, right + 0.1))
+        steady_limits(self._ax, "x")
+        self.image.value = self._chart.render()  # chart and numbers are sent together
+        self.table.value = table
+        self.sentence.value = sentence
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         return self.widget._repr_mimebundle_(**kwargs)

@@ -35,7 +35,7 @@ def timed(fn, repeat: int = 3) -> float:
     return statistics.median(times)
 
 
-def run(name: str, tx: pd.DataFrame, repeat: int = 3) -> dict[str, float]:
+def run(name: str, tx: pd.DataFrame, repeat: int = 5) -> dict[str, float]:
     order = "order_id" if "order_id" in tx.columns else None
     summary = capstone.course_summary(tx, order=order)
     print(f"\n== {name}: {len(tx):,} rows, {summary.customers:,} customers, "

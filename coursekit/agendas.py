@@ -1,0 +1,437 @@
+"""Run sheets for a workshop: half a day, one day, two days, in English and Chinese.
+
+The lesson guides are the single source of the timings: each ``lessons/NN_slug.md``
+front matter gives ``teaching`` and ``exercises`` minutes, and its "Running the
+session" steps say what happens in them. A run sheet lays the modules on a clock
+with breaks, says what to cut when the room runs late and what learners need
+beforehand. A new module (a new lesson guide) joins the one- and two-day plans by
+itself; ``tests/test_agendas.py`` checks that every sheet is current and that its
+minutes add up.
+
+Command line::
+
+    python -m coursekit.agendas build    # write lessons/agendas/*.md and lessons/zh/agendas/*.md (`make agendas`)
+    python -m coursekit.agendas check    # exit 1 if a written sheet is not what the guides give
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from helpers.course import front_matter
+from helpers.paths import LESSONS_DIR, ROOT
+
+#: Where the sheets go: English, then Chinese.
+OUT_DIRS: dict[str, Path] = {"en": LESSONS_DIR / "agendas", "zh": LESSONS_DIR / "zh" / "agendas"}
+
+_STEP = re.compile(r"^(\d+)\. \((\d+) min\)\s*(.*)$", re.M)
+
+
+@dataclass(frozen=True)
+class Module:
+    """One module as a run sheet needs it, read from its lesson guide.
+
+    Parameters
+    ----------
+    number : str
+        Two digits, e.g. ``"04"``.
+    stem : str
+        The shared file name, e.g. ``"04_rfm"``.
+    title, title_zh : str
+        Front matter titles.
+    teaching, exercises : int
+        Front matter minutes.
+    steps : tuple of (int, str)
+        The "Running the session" steps: minutes and text.
+    """
+
+    number: str
+    stem: str
+    title: str
+    title_zh: str
+    teaching: int
+    exercises: int
+    steps: tuple[tuple[int, str], ...] = ()
+
+    @property
+    def minutes(self) -> int:
+        """Teaching plus exercise minutes."""
+        return self.teaching + self.exercises
+
+    def exercise_step(self) -> int | None:
+        """1-based number of the exercise step, or None (module 00 has none)."""
+        for i, (_, text) in enumerate(self.steps, 1):
+            if re.match(r"(Exercise|练习)", text) or "exercises/" in text:
+                return i
+        return None
+
+
+def read_modules(lessons_dir: Path = LESSONS_DIR) -> list[Module]:
+    """Every module with a lesson guide, in number order.
+
+    Parameters
+    ----------
+    lessons_dir : Path
+        Folder of the lesson guides.
+
+    Returns
+    -------
+    list of Module
+
+    Raises
+    ------
+    ValueError
+        Naming the guide whose front matter lacks ``teaching`` or ``exercises``.
+
+    Examples
+    --------
+    >>> mods = read_modules()
+    >>> mods[0].number, mods[0].minutes > 0
+    ('00', True)
+    """
+    modules = []
+    for path in sorted(lessons_dir.glob("[0-9][0-9]_*.md")):
+        meta = front_matter(path)
+        missing = [k for k in ("teaching", "exercises") if k not in meta]
+        if missing:
+            raise ValueError(f"{path.name}: front matter lacks {', '.join(missing)} (minutes); add e.g. 'teaching: 30'.")
+        text = path.read_text(encoding="utf-8")
+        session = text.split("## Running the session", 1)[-1].split("\n## ", 1)[0]
+        steps = tuple((int(m), t.strip()) for _, m, t in _STEP.findall(session))
+        modules.append(Module(meta.get("module", path.stem[:2]).zfill(2), path.stem, meta.get("title", path.stem),
+                              meta.get("title_zh", ""), int(meta["teaching"]), int(meta["exercises"]), steps))
+    return modules
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A workshop format.
+
+    Parameters
+    ----------
+    name : str
+        File name without ``.md``.
+    days : int
+        Number of days.
+    start, end : int
+        Minutes after midnight the day starts and may end at the latest.
+    modules : tuple of str, optional
+        The modules to teach, in order; empty = every module, in order, as many as fit.
+    """
+
+    name: str
+    days: int
+    start: int
+    end: int
+    modules: tuple[str, ...] = ()
+
+
+#: The three formats. A half day keeps the core path (start, 80/20, ABC, RFM); the longer formats take the
+#: modules in order as long as they fit, so a new module joins them without an edit here.
+PLANS: tuple[Plan, ...] = (
+    Plan("half_day", 1, 9 * 60, 12 * 60 + 30, ("00", "01", "02", "04")),
+    Plan("one_day", 1, 9 * 60, 17 * 60 + 30),
+    Plan("two_days", 2, 9 * 60, 17 * 60 + 30),
+)
+
+BREAK, LUNCH, WRAP = 15, 60, 10
+#: A coffee break comes before a module that would end more than this long after the last break.
+BREAK_EVERY = 110
+LUNCH_FROM = 12 * 60
+
+TEXT: dict[str, dict[str, str]] = {
+    "half_day": {"en": "Half-day workshop", "zh": "半天工作坊"},
+    "one_day": {"en": "One-day workshop", "zh": "一天工作坊"},
+    "two_days": {"en": "Two-day workshop", "zh": "两天工作坊"},
+    "generated": {"en": "Generated by `python -m coursekit.agendas build` from the lesson guides' front matter "
+                        "(teaching and exercise minutes); do not edit by hand.",
+                  "zh": "由 `python -m coursekit.agendas build` 根据各课讲师指南开头的时间（讲授与练习分钟数）生成，请勿手工修改。"},
+    "day": {"en": "Day {n}", "zh": "第 {n} 天"},
+    "time": {"en": "Time", "zh": "时间"},
+    "block": {"en": "Block", "zh": "环节"},
+    "min": {"en": "Minutes", "zh": "分钟"},
+    "guide": {"en": "Lesson guide", "zh": "讲师指南"},
+    "teach": {"en": "{n} {title}: teaching", "zh": "{n} {title}：讲授"},
+    "exercise": {"en": "{n} {title}: exercise", "zh": "{n} {title}：练习"},
+    "break": {"en": "Coffee break", "zh": "茶歇"},
+    "lunch": {"en": "Lunch", "zh": "午餐"},
+    "wrap": {"en": "Wrap-up: questions, one thing to try back at work", "zh": "总结：答疑，回到工作岗位先试哪一件事"},
+    "totals": {"en": "Totals", "zh": "合计"},
+    "total_line": {"en": "{teach} min teaching + {ex} min exercises + {brk} min breaks and lunch + {wrap} min wrap-up "
+                         "= **{total} min** ({start}–{end}).",
+                   "zh": "讲授 {teach} 分钟 + 练习 {ex} 分钟 + 茶歇与午餐 {brk} 分钟 + 总结 {wrap} 分钟 = **{total} 分钟**"
+                         "（{start}–{end}）。"},
+    "all_days": {"en": "All days: {modules} modules, {teach} min teaching + {ex} min exercises.",
+                 "zh": "全部天数：{modules} 个模块，讲授 {teach} 分钟 + 练习 {ex} 分钟。"},
+    "not_covered": {"en": "Not in this format (hand out as self-study, in this order): {mods}.",
+                    "zh": "本安排未包含的模块（按顺序作为自学材料发给学员）：{mods}。"},
+    "late": {"en": "If you run late", "zh": "如果时间不够"},
+    "late_intro": {"en": "Cut in this order; never cut a module's hook or its first demo, they carry the idea.",
+                   "zh": "按下面的顺序删减；不要删每个模块的开场引入和第一段演示，它们承载着核心思想。"},
+    "late_exercise": {"en": "**{n}**: keep the first 10 minutes of the exercise (step {step}) in the room and set the rest "
+                            "as homework: saves {save} min.",
+                      "zh": "**{n}**：练习（第 {step} 步）只在课上做前 10 分钟，其余作为课后作业：节省 {save} 分钟。"},
+    "late_step": {"en": "**{n}**: skip step {step} ({m} min) and mention it in one sentence.",
+                  "zh": "**{n}**：跳过第 {step} 步（{m} 分钟），用一句话带过。"},
+    "late_module": {"en": "More than 30 minutes behind: drop module **{n}** on day {d} and hand out its notebook "
+                          "as reading ({m} min back).",
+                    "zh": "落后超过 30 分钟：第 {d} 天放弃模块 **{n}**，把它的笔记本作为阅读材料发给学员（收回 {m} 分钟）。"},
+    "before": {"en": "What learners need beforehand", "zh": "学员需要提前准备什么"},
+    "before_items": {
+        "en": "- A laptop with the kit: `make lab` opens `notebooks/00_start_here.ipynb` and `make preflight` shows every "
+              "required check OK (or an account on the trainer's JupyterHub).\n"
+              "- No programming: the exercises ask to fill in `...` blanks; comfort with a spreadsheet is enough.\n"
+              "- Charger and a mouse; the explorers are made for a 1280×720 screen or larger.\n"
+              "- Two or three questions about their own customers (who brings the value, who is slipping away).",
+        "zh": "- 一台装好工具包的笔记本电脑：`make lab` 能打开 `notebooks/zh/00_start_here.ipynb`，`make preflight` "
+              "的所有必需检查都显示 OK（或者一个讲师 JupyterHub 上的账号）。\n"
+              "- 不需要会编程：练习只要求填写 `...` 空白；会用电子表格就够了。\n"
+              "- 电源和鼠标；交互工具按 1280×720 或更大的屏幕设计。\n"
+              "- 关于自己客户的两三个问题（谁带来价值，谁在流失）。"},
+    "before_own_data": {
+        "en": "- Optional: an export of their own orders (customer, date, amount) for the last hour; the trainer tries "
+              "it with `helpers.data.read_transactions` the day before.",
+        "zh": "- 可选：自己公司的订单导出（客户、日期、金额），最后一小时使用；讲师在前一天用 "
+              "`helpers.data.read_transactions` 试读一遍。"},
+    "trainer": {"en": "Trainer, the day before", "zh": "讲师：前一天"},
+    "trainer_items": {
+        "en": "- `make preflight` on the training machines; `make slides` for the decks in `slides/`.\n"
+              "- Read each module's lesson guide (linked above): timings, talking points, misconceptions.",
+        "zh": "- 在培训电脑上运行 `make preflight`；`make slides` 生成 `slides/zh/` 中的幻灯片。\n"
+              "- 读一遍每个模块的讲师指南（上表中的链接）：时间安排、讲解要点、常见误解。"},
+}
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    return TEXT[key][lang].format(**values)
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+@dataclass
+class Day:
+    """One day of a run sheet: (start, minutes, kind, module or None) rows."""
+
+    rows: list[tuple[int, int, str, Module | None]] = field(default_factory=list)
+
+    def minutes(self, kind: str) -> int:
+        """Minutes of rows of one kind (``teach``, ``exercise``, ``break``, ``lunch``, ``wrap``)."""
+        return sum(m for _, m, k, _ in self.rows if k == kind)
+
+
+def schedule(plan: Plan, modules: Sequence[Module]) -> tuple[list[Day], list[Module]]:
+    """Lay the plan's modules on the clock with breaks, lunch and a wrap-up per day.
+
+    Parameters
+    ----------
+    plan : Plan
+        The format.
+    modules : sequence of Module
+        Every module (:func:`read_modules`).
+
+    Returns
+    -------
+    (list of Day, list of Module)
+        The days, and the modules that did not fit (taught in order: a module that does not fit ends the plan).
+
+    Raises
+    ------
+    ValueError
+        If a module named by the plan has no lesson guide.
+
+    Examples
+    --------
+    >>> days, left = schedule(PLANS[0], read_modules())
+    >>> [m.number for _, _, k, m in days[0].rows if k == "teach"]
+    ['00', '01', '02', '04']
+    """
+    by_number = {m.number: m for m in modules}
+    if plan.modules:
+        unknown = [n for n in plan.modules if n not in by_number]
+        if unknown:
+            raise ValueError(f"plan {plan.name}: no lesson guide for module(s) {unknown} in lessons/.")
+        queue = [by_number[n] for n in plan.modules]
+    else:
+        queue = list(modules)
+    days: list[Day] = []
+    for d in range(plan.days):
+        day, now, since_break, lunch = Day(), plan.start, 0, plan.end - plan.start < 6 * 60  # no lunch on a half day
+        # several days: share the modules evenly (a day ends once it holds its share of the remaining minutes)
+        share = sum(m.minutes for m in queue) / (plan.days - d)
+        taught = 0
+        while queue:
+            m = queue[0]
+            if d < plan.days - 1 and taught and taught + m.minutes / 2 > share:
+                break
+            pause = []
+            if not lunch and now >= LUNCH_FROM - 30 and since_break > 0:
+                pause = [("lunch", LUNCH)]
+            elif since_break + m.minutes > BREAK_EVERY and since_break > 0:
+                pause = [("break", BREAK)]
+            need = sum(p for _, p in pause) + m.minutes + WRAP
+            if now + need > plan.end:
+                if pause and pause[0][0] == "break" and now + m.minutes + WRAP <= plan.end:
+                    pause = []  # the day's last module: no coffee break needed before the wrap-up
+                else:
+                    break
+            for kind, p in pause:
+                day.rows.append((now, p, kind, None))
+                now += p
+                since_break = 0
+                lunch = lunch or kind == "lunch"
+            day.rows.append((now, m.teaching, "teach", m))
+            now += m.teaching
+            if m.exercises:
+                day.rows.append((now, m.exercises, "exercise", m))
+                now += m.exercises
+            since_break += m.minutes
+            taught += m.minutes
+            queue.pop(0)
+        day.rows.append((now, WRAP, "wrap", None))
+        days.append(day)
+    return days, queue
+
+
+def taught_modules(days: Sequence[Day]) -> list[Module]:
+    """The modules the days teach, in order.
+
+    Parameters
+    ----------
+    days : sequence of Day
+        From :func:`schedule`.
+
+    Returns
+    -------
+    list of Module
+
+    Examples
+    --------
+    >>> [m.number for m in taught_modules(schedule(PLANS[0], read_modules())[0])]
+    ['00', '01', '02', '04']
+    """
+    return [r[3] for d in days for r in d.rows if r[2] == "teach"]
+
+
+def render(plan: Plan, lang: str, modules: Sequence[Module] | None = None) -> str:
+    """The run sheet of ``plan`` in ``lang`` as Markdown.
+
+    Parameters
+    ----------
+    plan : Plan
+        The format.
+    lang : str
+        ``"en"`` or ``"zh"``.
+    modules : sequence of Module, optional
+        Default: this kit's (:func:`read_modules`).
+
+    Returns
+    -------
+    str
+        The sheet.
+
+    Examples
+    --------
+    >>> render(PLANS[0], "en").splitlines()[0]
+    '# Half-day workshop'
+    """
+    modules = read_modules() if modules is None else list(modules)
+    days, left = schedule(plan, modules)
+    guide_dir = "../"  # lessons/agendas -> lessons, lessons/zh/agendas -> lessons/zh
+    lines = [f"# {_t(plan.name, lang)}", "", f"<!-- {_t('generated', lang)} -->", ""]
+    title = (lambda m: m.title) if lang == "en" else (lambda m: m.title_zh or m.title)
+    for d, day in enumerate(days, 1):
+        if plan.days > 1:
+            lines += [f"## {_t('day', lang, n=d)}", ""]
+        lines += [f"| {_t('time', lang)} | {_t('block', lang)} | {_t('min', lang)} | {_t('guide', lang)} |",
+                  "|---|---|---:|---|"]
+        for start, minutes, kind, m in day.rows:
+            span = f"{_clock(start)}–{_clock(start + minutes)}"
+            if m is None:
+                lines.append(f"| {span} | *{_t(kind, lang)}* | {minutes} | |")
+            else:
+                lines.append(f"| {span} | {_t(kind, lang, n=m.number, title=title(m))} | {minutes} | "
+                             f"[{m.stem}.md]({guide_dir}{m.stem}.md) |")
+        lines.append("")
+    lines += [f"## {_t('totals', lang)}", ""]
+    for d, day in enumerate(days, 1):
+        teach, ex, wrap = day.minutes("teach"), day.minutes("exercise"), day.minutes("wrap")
+        brk = day.minutes("break") + day.minutes("lunch")
+        first, last = day.rows[0][0], day.rows[-1][0] + day.rows[-1][1]
+        prefix = f"{_t('day', lang, n=d)}: " if plan.days > 1 else ""
+        lines.append("- " + prefix + _t("total_line", lang, teach=teach, ex=ex, brk=brk, wrap=wrap,
+                                        total=teach + ex + brk + wrap, start=_clock(first), end=_clock(last)))
+    if plan.days > 1:
+        teach = sum(d.minutes("teach") for d in days)
+        ex = sum(d.minutes("exercise") for d in days)
+        lines.append("- " + _t("all_days", lang, teach=teach, ex=ex, modules=len(taught_modules(days))))
+    lines.append("")
+    if left:
+        lines += [_t("not_covered", lang, mods=", ".join(f"{m.number} {title(m)}" for m in left)), ""]
+    lines += [f"## {_t('late', lang)}", "", _t("late_intro", lang), ""]
+    taught = taught_modules(days)
+    cuts = []
+    for m in taught:
+        step = m.exercise_step()
+        if step is not None and m.exercises > 10:
+            cuts.append(_t("late_exercise", lang, n=f"{m.number} {title(m)}", step=step, save=m.exercises - 10))
+    for m in taught:
+        step = m.exercise_step()
+        optional = [(i, mins) for i, (mins, _) in enumerate(m.steps, 1) if i > 2 and i != step]
+        if optional:
+            i, mins = optional[-1]  # the last demo step before the exercise: usually the explorer
+            cuts.append(_t("late_step", lang, n=f"{m.number} {title(m)}", step=i, m=mins))
+    for d, day in enumerate(days, 1):
+        mods = [r[3] for r in day.rows if r[2] == "teach"]
+        if len(mods) > 1:
+            cuts.append(_t("late_module", lang, n=f"{mods[-1].number} {title(mods[-1])}", d=d, m=mods[-1].minutes))
+    lines += [f"{i}. {c}" for i, c in enumerate(cuts, 1)] + [""]
+    lines += [f"## {_t('before', lang)}", "", _t("before_items", lang)]
+    if plan.end - plan.start >= 6 * 60:
+        lines.append(_t("before_own_data", lang))
+    lines += ["", f"## {_t('trainer', lang)}", "", _t("trainer_items", lang), ""]
+    return "\n".join(lines)
+
+
+def sheets() -> dict[Path, str]:
+    """Every run sheet, keyed by the file it belongs in.
+
+    Returns
+    -------
+    dict of Path to str
+
+    Examples
+    --------
+    >>> sorted(p.name for p in sheets())[:2]
+    ['half_day.md', 'half_day.md']
+    """
+    modules = read_modules()
+    return {OUT_DIRS[lang] / f"{plan.name}.md": render(plan, lang, modules) for plan in PLANS for lang in OUT_DIRS}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m coursekit.agendas")
+    parser.add_argument("command", choices=["build", "check"])
+    args = parser.parse_args(argv)
+    stale = []
+    for path, text in sheets().items():
+        if args.command == "build":
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path.relative_to(ROOT)}")
+        elif not path.is_file() or path.read_text(encoding="utf-8") != text:
+            stale.append(str(path.relative_to(ROOT)))
+    if stale:
+        print("out of date (run `python -m coursekit.agendas build`):", *stale, sep="\n  ")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
