@@ -42,10 +42,9 @@ install: $(STAMP_LAB)
 # (As for make lab, a zh_* locale in LANG also means Chinese.)
 .PHONY: app app-zh
 STAMP_APP := $(VENV)/.installed-app
-APP_LANG = $(if $(filter zh%,$(LANG)),zh,en)
 APP_ARGS ?=
 app: $(STAMP_APP)
-	LANG=C.UTF-8 $(BIN)/python -m helpers.app --lang $(APP_LANG) -- $(APP_ARGS)
+	LANG=C.UTF-8 $(BIN)/python -m helpers.app --lang $(COURSE_LANG) -- $(APP_ARGS)
 
 app-zh: $(STAMP_APP)
 	LANG=C.UTF-8 $(BIN)/python -m helpers.app --lang zh -- $(APP_ARGS)

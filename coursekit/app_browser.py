@@ -10,9 +10,7 @@ installs it), started by playwright with ``executable_path``: no browser is ever
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import socket
 import subprocess
 import tempfile
@@ -23,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from coursekit.browser import chromium_path
 from helpers.app import app_command, app_env
 from helpers.paths import ROOT
 
@@ -31,26 +30,6 @@ __all__ = ["VIEWPORT", "chromium_path", "serve_app", "browser_page", "open_app",
 
 #: A small laptop screen: the app must fit it.
 VIEWPORT = {"width": 1366, "height": 768}
-
-
-def chromium_path() -> str | None:
-    """Debian's Chromium (or ``CHROMIUM`` from the environment), or None when it is not installed.
-
-    Returns
-    -------
-    str or None
-
-    Examples
-    --------
-    >>> path = chromium_path()
-    >>> path is None or Path(path).exists()
-    True
-    """
-    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), shutil.which("chromium-browser"),
-                      "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
 
 
 def _free_port() -> int:

@@ -4,7 +4,8 @@ A trainer starts it once; salespeople open the address in a browser, upload thei
 download the tier list, without seeing any code. Voila runs ``app/tiering_app.ipynb`` in a fresh
 kernel for every visitor (one visitor never sees another's file) and shows only its widgets.
 
-Like ``make lab``, one command has to work on a laptop, in a container and on a VM reached over SSH:
+Like ``make lab`` (and with :mod:`helpers.lab`'s tests of the machine), one command has to work on a laptop,
+in a container and on a VM reached over SSH:
 
 - **no desktop browser** (no display, or none registered): Voila is told not to open one, and the
   address to open is printed in a box;
@@ -35,6 +36,7 @@ import urllib.parse
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from helpers.lab import has_desktop_browser, in_container
 from helpers.paths import ROOT
 
 __all__ = ["APP_NOTEBOOK", "TEMPLATE", "TEMPLATE_ROOT", "DEFAULT_PORT", "app_language", "app_command", "app_env", "main"]
@@ -78,30 +80,6 @@ def app_language(query: str = "", default: str = "en") -> str:
     return "zh" if str(asked).lower().startswith("zh") else "en"
 
 
-def _has_desktop_browser() -> bool:
-    if os.environ.get("BROWSER"):
-        return True
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        return False
-    import webbrowser
-
-    try:
-        webbrowser.get()
-    except webbrowser.Error:
-        return False
-    return True
-
-
-def _in_container() -> bool:
-    if Path("/.dockerenv").exists() or Path("/run/.containerenv").exists() or os.environ.get("KUBERNETES_SERVICE_HOST"):
-        return True
-    try:
-        cgroup = Path("/proc/1/cgroup").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
-    return any(word in cgroup for word in ("docker", "kubepods", "containerd", "libpod"))
-
-
 def app_command(
     *,
     port: int = DEFAULT_PORT,
@@ -116,10 +94,11 @@ def app_command(
     port : int, default 8866
         The port to listen on (Voila takes the next free one when it is busy).
     browser : bool, optional
-        A desktop browser can open; default: asked of the machine. Without one: ``--no-browser``.
+        A desktop browser can open; default :func:`helpers.lab.has_desktop_browser` (as ``make lab`` decides).
+        Without one: ``--no-browser``.
     container : bool, optional
-        Inside a container; default: asked of the machine. Then Voila listens on every interface and
-        asks for a token.
+        Inside a container; default :func:`helpers.lab.in_container`. Then Voila listens on every interface
+        and asks for a token.
     extra : sequence of str, default ()
         More Voila options, added last (they win), e.g. ``["--port=9000"]``.
 
@@ -138,8 +117,8 @@ def app_command(
     >>> [a for a in app_command(browser=False, container=False, extra=["--port=9000"]) if "port=" in a]
     ['--port=9000']
     """
-    browser = _has_desktop_browser() if browser is None else browser
-    container = _in_container() if container is None else container
+    browser = has_desktop_browser() if browser is None else browser
+    container = in_container() if container is None else container
     cmd = [
         sys.executable, "-m", "voila", APP_NOTEBOOK.relative_to(ROOT).as_posix(),
         f"--template={TEMPLATE}",

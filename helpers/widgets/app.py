@@ -33,7 +33,7 @@ from helpers.io.mapping import REQUIRED, ROLES
 from helpers.plots.abc import plot_abc_shares
 from helpers.plots.capstone import plot_tier_shares
 from helpers.plots.style import use_language
-from helpers.plots.tables import readable_table
+from helpers.plots.tables import show_table
 from helpers.widgets._render import figure_png
 
 __all__ = ["TieringApp", "MAX_UPLOAD_MB", "SHOWN_CUSTOMERS"]
@@ -59,11 +59,6 @@ def _header(column: str, lang: str) -> str:
     """A tier-list column's header as the exported file names it (module 12's catalog)."""
     key = f"cap_col_{column}"
     return label(key, lang) if key in LABELS else column
-
-
-def _html_table(frame: pd.DataFrame) -> str:
-    """A display table as HTML with one header row (the index becomes the first column)."""
-    return frame.reset_index().to_html(index=False, border=0, escape=True)
 
 
 def _box(text: str, kind: str = "error") -> str:
@@ -363,14 +358,12 @@ class TieringApp:
             label("top_share", lang, pct="20%"): [f"{s.top20_share:.1%}"],
             label("gini", lang): ["" if s.gini is None else f"{s.gini:.2f}"],
         })
-        self.figures_view.value = figures.to_html(index=False, border=0)
-        tiers = s.tiers.copy()
-        tiers.index = pd.Index([_value("tier", t, lang) for t in tiers.index], name=label("app_tier", lang))
-        shown = readable_table(tiers[[c for c in ("customers", "customer_share", "value", "value_share", "service")
-                                      if c in tiers.columns]],
-                               percent=("customer_share", "value_share"), money=("value",), lang=lang)
-        shown = shown.rename(columns={"service": _header("service", lang)})
-        self.tier_table.value = _html_table(shown)
+        self.figures_view.value = show_table(figures, index=False, lang=lang).html
+        columns = [c for c in ("customers", "customer_share", "value", "value_share", "service") if c in s.tiers.columns]
+        tiers = s.tiers[columns].rename(columns={"service": _header("service", lang)})
+        tiers.insert(0, label("app_tier", lang), [_value("tier", t, lang) for t in tiers.index])
+        self.tier_table.value = show_table(tiers, percent=("customer_share", "value_share"), money=("value",),
+                                           index=False, lang=lang).html
         left, right = self.charts.children
         for image, draw in ((left, lambda ax: plot_tier_shares(s.tiers, dataset=self._name, lang=self.chart_lang, ax=ax)),
                             (right, lambda ax: plot_abc_shares(s.classes, dataset=self._name, lang=self.chart_lang,
@@ -402,12 +395,12 @@ class TieringApp:
         shown = head[columns].copy()
         for column in ("segment", "tier", "stage"):
             shown[column] = [_value(column, v, self.lang) for v in shown[column]]
-        shown["value"] = [f"{v:,.0f}" for v in shown["value"]]
-        shown.index.name = _header("customer", self.lang)
-        shown.columns = [_header(c, self.lang) for c in columns]
+        shown.insert(0, "customer", shown.index.astype(str))
+        shown.columns = [_header(c, self.lang) for c in shown.columns]
+        table = show_table(shown, money=(_header("value", self.lang),), index=False, lang=self.lang)
         note = label("app_showing", self.lang, shown=f"{len(head):,}", total=f"{len(rows):,}")
         self.customers_view.value = (f"<p>{html.escape(note)}</p>"
-                                     f"<div style='max-height:440px;overflow:auto'>{_html_table(shown)}</div>")
+                                     f"<div style='max-height:440px;overflow:auto'>{table.html}</div>")
 
     def _export(self, kind: str, tiers: pd.DataFrame, stem: str) -> tuple[bytes, str]:
         """Write the tier list as ``kind`` with export_tier_list; its bytes and its download link."""
