@@ -23,12 +23,13 @@ import pytest
 
 from coursekit import app_browser as ab
 from helpers._common import SERVICE_TIERS
-from helpers.catalog import VALUE_KEYS, label
+from helpers.capstone import tier_name
+from helpers.catalog import label
 
 pytestmark = pytest.mark.notebook
 
 #: The tiers as people read them (the catalog's names, as the exported tier list writes them).
-TIER_NAMES = {label(VALUE_KEYS["tier"].format(t), "en") for t in SERVICE_TIERS}
+TIER_NAMES = {tier_name(t, "en") for t in SERVICE_TIERS}
 
 
 def _need_browser() -> None:

@@ -26,8 +26,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers._docs import shared_docs
-from helpers.capstone import course_summary, export_tier_list
-from helpers.catalog import LABELS, VALUE_KEYS, join, label
+from helpers.capstone import course_summary, export_tier_list, tier_list_table, tier_name
+from helpers.catalog import LABELS, join, label
 from helpers.io import DataError, read_transactions, suggest_mapping
 from helpers.io.mapping import REQUIRED, ROLES
 from helpers.plots.abc import plot_abc_shares
@@ -47,12 +47,6 @@ _MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocume
 _NONE = "__none__"
 _BOX = ("border:1px solid {color};border-left:6px solid {color};border-radius:4px;padding:8px 12px;"
         "margin:4px 0;background:{background};white-space:pre-wrap")
-
-
-def _value(column: str, value: object, lang: str) -> str:
-    """A tier, segment or stage as people read it (the catalog's label), else the identifier."""
-    key = VALUE_KEYS[column].format(value)
-    return label(key, lang) if key in LABELS else str(value)
 
 
 def _header(column: str, lang: str) -> str:
@@ -361,7 +355,7 @@ class TieringApp:
         self.figures_view.value = show_table(figures, index=False, lang=lang).html
         columns = [c for c in ("customers", "customer_share", "value", "value_share", "service") if c in s.tiers.columns]
         tiers = s.tiers[columns].rename(columns={"service": _header("service", lang)})
-        tiers.insert(0, label("app_tier", lang), [_value("tier", t, lang) for t in tiers.index])
+        tiers.insert(0, label("app_tier", lang), [tier_name(t, lang) for t in tiers.index])
         self.tier_table.value = show_table(tiers, percent=("customer_share", "value_share"), money=("value",),
                                            index=False, lang=lang).html
         left, right = self.charts.children
@@ -374,7 +368,7 @@ class TieringApp:
             fig.tight_layout()
             image.value = figure_png(fig)
             plt.close(fig)
-        options = [(label("app_all_tiers", lang), "")] + [(_value("tier", t, lang), str(t)) for t in s.tiers.index]
+        options = [(label("app_all_tiers", lang), "")] + [(tier_name(t, lang), str(t)) for t in s.tiers.index]
         self._busy = True
         try:
             self.tier_choice.options = options
@@ -392,11 +386,7 @@ class TieringApp:
         rows = rows.sort_values("value", ascending=False, kind="stable")
         head = rows.head(SHOWN_CUSTOMERS)
         columns = [c for c in ("abc_class", "segment", "tier", "stage", "value", "service") if c in head.columns]
-        shown = head[columns].copy()
-        for column in ("segment", "tier", "stage"):
-            shown[column] = [_value(column, v, self.lang) for v in shown[column]]
-        shown.insert(0, "customer", shown.index.astype(str))
-        shown.columns = [_header(c, self.lang) for c in shown.columns]
+        shown = tier_list_table(head[columns], self.lang)  # as the downloaded file writes it
         table = show_table(shown, money=(_header("value", self.lang),), index=False, lang=self.lang)
         note = label("app_showing", self.lang, shown=f"{len(head):,}", total=f"{len(rows):,}")
         self.customers_view.value = (f"<p>{html.escape(note)}</p>"
