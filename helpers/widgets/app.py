@@ -359,7 +359,12 @@ class TieringApp:
         self.tier_table.value = show_table(tiers, percent=("customer_share", "value_share"), money=("value",),
                                            index=False, lang=lang).html
         left, right = self.charts.children
-        for image, draw in ((left, lambda ax: plot_tier_shares(s.tiers, dataset=self._name, lang=self.chart_lang, ax=ax)),
+        def tiers_chart(ax: object) -> None:
+            plot_tier_shares(s.tiers, dataset=self._name, lang=self.chart_lang, ax=ax)
+            ax.set_ylim(0, ax.get_ylim()[1] * 1.3)  # room above the tallest bar: the legend never covers a bar
+            ax.legend(loc="upper center", ncol=2, fontsize=9, frameon=False)
+
+        for image, draw in ((left, tiers_chart),
                             (right, lambda ax: plot_abc_shares(s.classes, dataset=self._name, lang=self.chart_lang,
                                                                ax=ax))):
             fig, ax = plt.subplots(figsize=(6.2, 3.6), dpi=90)
