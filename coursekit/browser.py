@@ -76,6 +76,7 @@ EXPLORERS: tuple[Explorer, ...] = (
     Explorer("allocation", "09_allocation", "slider"),
     Explorer("lift", "10_lift", "slider"),
     Explorer("clv", "11_clv", "slider"),
+    Explorer("capstone", "12_capstone", "dropdown", "End"),
 )
 
 
@@ -129,7 +130,9 @@ def explorer_notebook(explorer: Explorer, lang: str = "en") -> nbformat.Notebook
         setup.append(cell.source)
     else:
         raise ValueError(f"{explorer.notebook}: no explorer cell found")
-    setup[0] = f'lang = "{lang}"' if setup and setup[0].lstrip().startswith("lang") else setup[0]
+    if setup and setup[0].lstrip().startswith("lang"):  # the parameters cell: its lang line set, the rest kept
+        setup[0] = "\n".join(f'lang = "{lang}"' if line.startswith("lang ") or line.startswith("lang=") else line
+                              for line in setup[0].splitlines())
     code = ("from IPython.utils.capture import capture_output\n"
             f"_SETUP = {json.dumps(chr(10).join(setup))}\n"
             "with capture_output():\n"

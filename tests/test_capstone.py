@@ -14,7 +14,7 @@ import pytest
 from helpers import capstone
 from helpers.io import read_transactions
 from helpers.plots.capstone import plot_service_cost, plot_tier_shares, plot_top_customers
-from helpers.widgets.capstone import TierBrowser
+from helpers.widgets.capstone import TierExplorer
 
 AS_OF = pd.Timestamp("2025-07-01")
 
@@ -238,10 +238,10 @@ def test_charts_are_titled_and_labelled(lang):
 
 def test_browser_follows_the_tier_picked():
     t = capstone.tier_list(_six(), AS_OF)
-    browser = TierBrowser(t)
+    browser = TierExplorer(t)
     assert "2 customer(s)" in browser.sentence.value                # VIP: c3 and c1
     browser.picker.value = "potential"
-    assert "3 customer(s)" in browser.sentence.value and "c6" in browser.reasons.value
+    assert "3 customer(s)" in browser.sentence.value and "c4" in browser.reasons.value
 
 
 def test_the_raw_crm_export_is_the_synthetic_company_with_its_quirks_reported(tmp_path):
