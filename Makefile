@@ -36,6 +36,24 @@ $(STAMP_LAB): pyproject.toml | $(BIN)/python
 
 install: $(STAMP_LAB)
 
+# Trainers: the no-code tiering app for salespeople (Voila on app/tiering_app.ipynb, offline): upload a file,
+# confirm its columns, read the tiers, download the list. `make app LANG=zh` (or `make app-zh`) opens it in
+# Chinese; APP_ARGS go to Voila (e.g. APP_ARGS="--port=9000"). Prints the address when no browser can open.
+# (As for make lab, a zh_* locale in LANG also means Chinese.)
+.PHONY: app app-zh
+STAMP_APP := $(VENV)/.installed-app
+APP_ARGS ?=
+app: $(STAMP_APP)
+	LANG=C.UTF-8 $(BIN)/python -m helpers.app --lang $(COURSE_LANG) -- $(APP_ARGS)
+
+app-zh: $(STAMP_APP)
+	LANG=C.UTF-8 $(BIN)/python -m helpers.app --lang zh -- $(APP_ARGS)
+
+$(STAMP_APP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[app]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $@ $(STAMP_LAB)
+
 # Trainers: the pre-flight check before a workshop.
 preflight: $(STAMP_LAB)
 	$(BIN)/python -m helpers.course preflight
@@ -46,9 +64,9 @@ clean-venv:
 # ---- course machinery: authors and instructors only (the learner pack stops before this line) ----
 
 $(STAMP_TEST): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test,instructor,peers]"
+	$(BIN)/python -m pip install --quiet -e ".[test,instructor,peers,app]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
-	touch $@ $(STAMP_LAB)
+	touch $@ $(STAMP_LAB) $(STAMP_APP)
 
 # The whole suite (CI): unit, property and doctests, every notebook run, the grader on a fixture batch.
 test: $(STAMP_TEST)

@@ -25,7 +25,8 @@ from pathlib import Path
 
 from helpers.paths import ROOT
 
-INCLUDE_DIRS: tuple[str, ...] = ("notebooks", "exercises", "datasets", "helpers", "lessons")
+#: ``app``: the no-code tiering app (``make app``), which the lesson guides describe.
+INCLUDE_DIRS: tuple[str, ...] = ("notebooks", "exercises", "datasets", "helpers", "lessons", "app")
 #: Folders with one edition per language: English at the top, Chinese in ``<folder>/zh/``.
 EDITION_DIRS: tuple[str, ...] = ("notebooks", "exercises", "lessons")
 LANGS: tuple[str, ...] = ("en", "zh")

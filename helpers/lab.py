@@ -49,6 +49,7 @@ HIDDEN: tuple[str, ...] = (
     "__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*.so", "*.dylib", "*~",
     "*.egg-info", "build", "dist", "grading-output", "slides", "coursekit", "tests", "locale", "conftest.py",
     "Makefile", "pyproject.toml", "environment.yml", "CONTRIBUTING.md",
+    "app",  # the no-code app's page and Voila template: served by `make app`, not a notebook to work in
 )
 
 # The address Jupyter prints; 0.0.0.0 (all interfaces) cannot be opened, so the 127.0.0.1 line is used then.

@@ -20,7 +20,7 @@ def names(requirements):
 def test_conda_and_pip_environments_do_not_drift():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     pip_side = names(project["dependencies"])
-    for extra in ("test", "instructor", "peers", "bench"):
+    for extra in ("test", "instructor", "peers", "bench", "app"):
         pip_side |= names(project["optional-dependencies"][extra])
     text = (ROOT / "environment.yml").read_text()
     deps = text.split("dependencies:", 1)[1]

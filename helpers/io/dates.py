@@ -110,14 +110,23 @@ def _decide_order(found: dict[str, np.ndarray], dayfirst: bool | None, column: s
             f"{source}: column {column!r} mixes date orders: row {_row(lines, i)} has {text_at(i)!r} (day first) and "
             f"row {_row(lines, j)} has {text_at(j)!r} (month first). One column must use one order. Correct those "
             "rows, or pass dayfirst=True (day/month/year) or dayfirst=False (month/day/year); rows that do not fit "
-            "are then excluded and reported.")
+            "are then excluded and reported.",
+            zh=f"{source}：列“{column}”混用了两种日期顺序：第 {_row(lines, i)} 行的 {text_at(i)!r} 是日在前，第 "
+               f"{_row(lines, j)} 行的 {text_at(j)!r} 是月在前。一列只能用一种顺序。请改正这些行，或指定 dayfirst=True"
+               "（日/月/年）或 dayfirst=False（月/日/年）；不符合的行会被排除并列入报告。",
+            option="dayfirst")
     if not len(day) and not len(month):
         if len(unclear):
             ex = ", ".join(f"row {_row(lines, int(i))} has {text_at(int(i))!r}" for i in unclear[:2])
             raise DataError(
                 f"{source}: column {column!r} does not show whether dates are day/month/year or month/day/year: {ex}, "
                 "and no date in the column has a day above 12. Pass dayfirst=True if 05/03/2024 is 5 March (British, "
-                "European, Chinese exports) or dayfirst=False if it is May 3 (American exports).")
+                "European, Chinese exports) or dayfirst=False if it is May 3 (American exports).",
+                zh=f"{source}：列“{column}”看不出日期是“日/月/年”还是“月/日/年”："
+                   + "，".join(f"第 {_row(lines, int(i))} 行是 {text_at(int(i))!r}" for i in unclear[:2])
+                   + "，而且没有任何日期的“日”大于 12。如果 05/03/2024 是 3 月 5 日（英国、欧洲、中国的导出文件），"
+                   "请指定 dayfirst=True；如果是 5 月 3 日（美国的导出文件），请指定 dayfirst=False。",
+                option="dayfirst")
         return True, None  # every such date has day == month: both readings agree
     used = bool(len(day))
     w = int((day if used else month)[0])

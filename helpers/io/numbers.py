@@ -240,7 +240,11 @@ def parse_amounts(values: object, *, column: str, source: str, lines: np.ndarray
                 f"{source}: column {column!r} mixes decimal marks: {_examples(text, lines, point, 1)} (a decimal point) "
                 f"and {_examples(text, lines, comma, 1)} (a decimal comma). One column must use one convention. "
                 "Correct those rows, or pass decimal='.' or decimal=',' to say which is right (rows that do not fit "
-                "are then excluded and reported).")
+                "are then excluded and reported).",
+                zh=f"{source}：列“{column}”混用了两种小数点：{_examples(text, lines, point, 1)}（小数点为“.”）和 "
+                   f"{_examples(text, lines, comma, 1)}（小数点为“,”）。一列只能用一种写法。请改正这些行，或指定 "
+                   "decimal='.' 或 decimal=','（不符合的行会被排除并列入报告）。",
+                option="decimal")
         if point.any():
             decimal = "."
         elif comma.any():
@@ -252,7 +256,11 @@ def parse_amounts(values: object, *, column: str, source: str, lines: np.ndarray
                 f"{source}: column {column!r} cannot tell its decimal mark: {ex}, and no value shows whether the "
                 "mark is a decimal point or a thousands separator (1.234 can be one point two three four, or one "
                 "thousand two hundred and thirty-four). Pass decimal='.' if 1.234 is a bit more than one, or "
-                "decimal=',' if it is more than a thousand.")
+                "decimal=',' if it is more than a thousand.",
+                zh=f"{source}：列“{column}”看不出小数点是哪个符号：{ex}，没有任何数值能说明“.”是小数点还是千位分隔符"
+                   "（1.234 可以是一点二三四，也可以是一千二百三十四）。如果 1.234 略大于一，请指定 decimal='.'；"
+                   "如果它大于一千，请指定 decimal=','。",
+                option="decimal")
         else:
             decimal = "."
     if thousands is None:

@@ -527,7 +527,10 @@ def _resolve(names: list[str], given: dict[str, str | None], source: str, path_t
     twice = sorted({c for c in used if used.count(c) > 1})
     if twice:
         raise DataError(f"{source}: column {twice[0]!r} is given for two roles "
-                        f"({', '.join(r + '=' for r, c in mapping.items() if c == twice[0])}); each role needs its own column.")
+                        f"({', '.join(r + '=' for r, c in mapping.items() if c == twice[0])}); each role needs its own column.",
+                        zh=f"{source}：列“{twice[0]}”被同时指定给了两项"
+                           f"（{'、'.join(r + '=' for r, c in mapping.items() if c == twice[0])}）；每一项需要各自的列。",
+                        option="columns")
     return mapping, notes
 
 
@@ -627,13 +630,18 @@ def _totals(table: _Table, roles: dict[str, str], suspects: np.ndarray) -> np.nd
 
 
 def _refuse_mostly_bad(source: str, column: str, role: str, what: str, bad: np.ndarray, among: np.ndarray,
-                       table: _Table, fix: str) -> None:
+                       table: _Table, fix: str, what_zh: str = "") -> None:
     n_bad, n_all = int((bad & among).sum()), int(among.sum())
     if n_all and n_bad > n_all / 2:
         idx = np.flatnonzero(bad & among)[:3]
-        shown = ", ".join(f"row {int(table.lines[i])}: {_cell_text(table.columns[column], np.array([i]))[0]!r}" for i in idx)
+        cells = [(int(table.lines[i]), _cell_text(table.columns[column], np.array([i]))[0]) for i in idx]
+        shown = ", ".join(f"row {line}: {text!r}" for line, text in cells)
+        shown_zh = "，".join(f"第 {line} 行：{text!r}" for line, text in cells)
         raise DataError(f"{source}: column {column!r} (given as {role}=) is not a column of {what}: {n_bad:,} of "
-                        f"{n_all:,} values cannot be read ({shown}). {fix} The file has the columns {table.names}.")
+                        f"{n_all:,} values cannot be read ({shown}). {fix} The file has the columns {table.names}.",
+                        zh=f"{source}：列“{column}”（指定为 {role}=）不是{what_zh or what}列：{n_all:,} 个值中有 {n_bad:,} 个"
+                           f"无法读取（{shown_zh}）。请检查列的选择。文件中的列有：{table.names}。",
+                        option="columns")
 
 
 def read_transactions(
@@ -805,7 +813,7 @@ def read_transactions(
     exclude(no_customer, "missing customer id", "缺少客户编号")
     _refuse_mostly_bad(source, roles["date"], "date", "dates", dates.bad, alive & ~dates.missing, table,
                        "Check that date= names the date column; dates such as 2024-03-05, 05/03/2024, 2024年3月5日, "
-                       "5 Mar 2024 and Excel serial numbers are understood.")
+                       "5 Mar 2024 and Excel serial numbers are understood.", "日期")
     exclude(dates.missing, "missing date", "缺少日期")
     exclude(dates.bad, "date is not a date", "日期无法识别")
     stamps = dates.values
@@ -820,7 +828,7 @@ def read_transactions(
         exclude(stamps >= (today + pd.Timedelta(days=1)).to_datetime64(), f"dated after today ({today.date()})",
                 f"日期晚于今天（{today.date()}）")
     _refuse_mostly_bad(source, roles["amount"], "amount", "amounts", amounts.bad, alive & ~amounts.missing, table,
-                       "Check that amount= names the column with the money paid.")
+                       "Check that amount= names the column with the money paid.", "金额")
     exclude(amounts.missing, "missing amount", "缺少金额")
     exclude(amounts.bad, "amount is not a number", "金额不是数字")
 

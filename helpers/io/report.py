@@ -17,7 +17,37 @@ LANGS: tuple[str, ...] = ("en", "zh")
 
 
 class DataError(ValueError):
-    """A data file cannot be used as it is; the message names the file, the column, the row(s) and the fix."""
+    """A data file cannot be used as it is; the message names the file, the column, the row(s) and the fix.
+
+    ``zh`` holds the message in Chinese where one is written (``text("zh")`` falls back to the English
+    one), and ``option`` names the reading option that settles the refusal (``"dayfirst"``, ``"decimal"``),
+    so an app can point at its own control instead of the keyword argument.
+    """
+
+    def __init__(self, message: str, *, zh: str = "", option: str | None = None) -> None:
+        super().__init__(message)
+        self.zh = zh
+        self.option = option
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (Chinese when one was written, else English).
+
+        Parameters
+        ----------
+        lang : {"en", "zh"}
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> DataError("f.csv: the file is empty", zh="f.csv：文件是空的").text("zh")
+        'f.csv：文件是空的'
+        >>> DataError("f.csv: the file is empty").text("zh")
+        'f.csv: the file is empty'
+        """
+        return self.zh if lang == "zh" and self.zh else str(self)
 
 
 @dataclass

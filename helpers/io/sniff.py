@@ -90,10 +90,12 @@ def file_kind(path: Path) -> str:
         raise DataError(f"{name}: cannot be opened ({exc.strerror or exc}). Check the file is not open in another "
                         "program and that you may read it.") from exc
     if not head:
-        raise DataError(f"{name}: the file is empty (0 bytes). Export the data again; the export may have failed.")
+        raise DataError(f"{name}: the file is empty (0 bytes). Export the data again; the export may have failed.",
+                        zh=f"{name}：文件是空的（0 字节）。请重新导出数据，上次导出可能没有成功。")
     if head.startswith(b"%PDF"):
         raise DataError(f"{name}: this is a PDF document, not a table. Export the data from your system as CSV or "
-                        "Excel (.xlsx) and pass that file.")
+                        "Excel (.xlsx) and pass that file.",
+                        zh=f"{name}：这是 PDF 文档，不是表格。请从系统中把数据导出为 CSV 或 Excel（.xlsx）文件再使用。")
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         try:
             with zipfile.ZipFile(path) as z:
@@ -104,24 +106,36 @@ def file_kind(path: Path) -> str:
         if any(n.startswith("xl/") for n in names):
             return "xlsx"
         raise DataError(f"{name}: this is a zip archive ({len(names)} files inside, e.g. {names[:3]}), not a table. "
-                        "Unzip it and pass the CSV or Excel file inside.")
+                        "Unzip it and pass the CSV or Excel file inside.",
+                        zh=f"{name}：这是压缩包（内含 {len(names)} 个文件，例如 {names[:3]}），不是表格。请先解压，再使用其中的 "
+                           "CSV 或 Excel 文件。")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise DataError(f"{name}: this is an old Excel 97–2003 workbook (.xls). Open it in Excel or WPS and save it "
-                        "as .xlsx (Excel workbook) or CSV, then pass that file.")
+                        "as .xlsx (Excel workbook) or CSV, then pass that file.",
+                        zh=f"{name}：这是旧版 Excel 97–2003 工作簿（.xls）。请用 Excel 或 WPS 打开，另存为 .xlsx（Excel "
+                           "工作簿）或 CSV 后再使用。")
     if head.startswith(b"\x1f\x8b"):
         return "gzip"
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith((b"<html", b"<!doctype html", b"<table", b"<?xml")):
         raise DataError(f"{name}: this is a web page or XML file saved under a table's name (some systems export "
-                        "'Excel' files this way). Open it in Excel or WPS and save it as .xlsx or CSV, then pass that file.")
+                        "'Excel' files this way). Open it in Excel or WPS and save it as .xlsx or CSV, then pass that file.",
+                        zh=f"{name}：这是以表格文件名保存的网页或 XML 文件（有些系统这样导出“Excel”）。请用 Excel 或 WPS "
+                           "打开，另存为 .xlsx 或 CSV 后再使用。")
     for magic, what in ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
                         (b"7z\xbc\xaf", "a 7-Zip archive"), (b"Rar!", "a RAR archive"), (b"SQLite format", "a SQLite database")):
         if head.startswith(magic):
-            raise DataError(f"{name}: this is {what}, not a table. Pass the CSV or Excel export of the transactions.")
+            what_zh = {"a PNG image": "PNG 图片", "a JPEG image": "JPEG 图片", "a GIF image": "GIF 图片",
+                       "a 7-Zip archive": "7-Zip 压缩包", "a RAR archive": "RAR 压缩包",
+                       "a SQLite database": "SQLite 数据库"}[what]
+            raise DataError(f"{name}: this is {what}, not a table. Pass the CSV or Excel export of the transactions.",
+                            zh=f"{name}：这是{what_zh}，不是表格。请使用交易记录的 CSV 或 Excel 导出文件。")
     control = sum(head.count(bytes([b])) for b in (*range(0, 9), *range(14, 27), *range(28, 32)))
     if not head.startswith((b"\xff\xfe", b"\xfe\xff")) and control > len(head) // 200:
         raise DataError(f"{name}: this is binary data, not a text table (CSV) or Excel workbook. Export the "
-                        "transactions as CSV or .xlsx and pass that file.")
+                        "transactions as CSV or .xlsx and pass that file.",
+                        zh=f"{name}：这是二进制数据，不是文本表格（CSV）或 Excel 工作簿。请把交易记录导出为 CSV 或 .xlsx "
+                           "文件再使用。")
     return "text"
 
 
@@ -418,11 +432,15 @@ def _header_from(records: list[tuple[int, int, list]], width: int, header_row: i
         if sum(_looks_like_value(c) for c in filled) > len(filled) // 2:
             shown = [str(c) for c in filled[:6]]
             raise DataError(f"{source}: no header row found{sheet_note}: row {first} already holds values {shown}. "
-                            "Add a first row with the column names, or pass header_row= with the row that has them.")
+                            "Add a first row with the column names, or pass header_row= with the row that has them.",
+                            zh=f"{source}：找不到列名行{sheet_note}：第 {first} 行已经是数据 {shown}。请在第一行加上列名，"
+                               "或用 header_row= 指定列名所在的行。")
         return k, fields, k + 1
     raise DataError(f"{source}: no header row found{sheet_note} in the first {records[-1][1] if records else 0} rows "
                     "(no row has names for most columns). Pass header_row= with the row number that holds the column "
-                    "names.")
+                    "names.",
+                    zh=f"{source}：前 {records[-1][1] if records else 0} 行里找不到列名行{sheet_note}（没有一行给大多数列"
+                       "写了名称）。请用 header_row= 指定列名所在的行号。")
 
 
 def _names(cells: list, width: int) -> tuple[list[str], list[str], list[tuple[str, str]]]:
@@ -495,7 +513,9 @@ def find_layout(text: str, *, source: str, sep: str | None = None, header_row: i
         first = next((line for line in text.splitlines() if line.strip()), "")
         raise DataError(f"{source}: every row has a single column (first row: {first[:80]!r}), so the separator "
                         f"is not one of , ; TAB |. Pass sep= with the character between the columns"
-                        + (", or pass the right sep=" if sep else "") + ".")
+                        + (", or pass the right sep=" if sep else "") + ".",
+                        zh=f"{source}：每一行都只有一列（第一行：{first[:80]!r}），所以列之间的分隔符不是“, ; TAB |”"
+                           "中的任何一个。请用 sep= 指定分隔列的字符。")
     sep_, records, width = chosen
     k, cells, before = _header_from(records, width, header_row, source)
     last_named = max((i + 1 for i, c in enumerate(cells) if str(c).strip()), default=0)
