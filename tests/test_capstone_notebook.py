@@ -173,3 +173,18 @@ class TestShortSpan:
     def test_reconciles_and_skips_migration(self, tmp_path):
         nb, text = check_reconciles(_short_span, tmp_path, "en")
         assert "so tier migration is left out" in text
+
+
+def _english_csv_required_columns_only(folder: Path) -> tuple[Path, dict, pd.DataFrame]:
+    path, columns, tx = _english_csv(folder)
+    return path, {role: columns[role] for role in ("customer", "date", "amount")}, tx
+
+
+@pytest.mark.notebook
+class TestOnlyTheRequiredColumnsGiven:
+    """A trainer passes path, customer, date and amount only: the kit's own export's optional column names
+    must not leak into the call (the optional columns are found by the importer or left out)."""
+
+    def test_reconciles(self, tmp_path):
+        nb, text = check_reconciles(_english_csv_required_columns_only, tmp_path, "en")
+        assert "订单编号" not in text and "成本(元)" not in text
