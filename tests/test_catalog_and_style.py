@@ -87,3 +87,18 @@ def test_without_the_bundled_font_a_system_cjk_font_is_the_fallback(monkeypatch)
 def test_tier_colours_are_fixed_and_colour_blind_palette():
     assert style.TIER_COLORS["A"] == style.TIER_COLORS["VIP"] == style.PALETTE[0]
     assert len(set(style.TIER_COLORS.values())) == 3
+
+
+def test_a_title_without_a_data_set_name_does_not_start_with_a_colon():
+    import string
+
+    from helpers.catalog import LABELS, label
+
+    titled = [(key, lang) for key, texts in LABELS.items() for lang, text in texts.items()
+              if isinstance(text, str) and text.startswith("{dataset}")]
+    assert len(titled) > 10  # the chart titles of modules 01-12
+    for key, lang in titled:
+        fields = {name for _, name, _, _ in string.Formatter().parse(LABELS[key][lang]) if name}
+        text = label(key, lang, **{name: "x" for name in fields} | {"dataset": ""})
+        assert text and text[0] not in ":： ", (key, lang, text)
+        assert label(key, lang, **{name: "x" for name in fields} | {"dataset": "Shop"}).startswith("Shop"), key

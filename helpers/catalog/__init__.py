@@ -77,6 +77,11 @@ def label(key: str, lang: str = "en", **values: object) -> str:
     ('Revenue', '销售额')
     >>> label("top_share", pct="20%")
     'Top 20% share'
+
+    A title that starts with the data set's name leaves the name out when there is none:
+
+    >>> label("lorenz_title", dataset="", measure="revenue")
+    'Lorenz curve of revenue'
     """
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {LANGUAGES}; got {lang!r}.")
@@ -87,6 +92,10 @@ def label(key: str, lang: str = "en", **values: object) -> str:
 
         close = difflib.get_close_matches(key, LABELS.keys(), n=3)
         raise KeyError(f"no label {key!r} in helpers.catalog; close matches: {close}") from None
+    if values.get("dataset") == "" and text.startswith("{dataset}"):
+        # no data set named: drop "{dataset}: " / "{dataset}：" rather than start a title with a colon
+        text = text[len("{dataset}"):].lstrip(":： ")
+        text = text[:1].upper() + text[1:]
     return text.format(**values) if values else text
 
 
