@@ -36,7 +36,7 @@ import urllib.parse
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from helpers.lab import has_desktop_browser, in_container
+from helpers.lab import has_desktop_browser, in_container, split_passthrough
 from helpers.paths import ROOT
 
 __all__ = ["APP_NOTEBOOK", "TEMPLATE", "TEMPLATE_ROOT", "DEFAULT_PORT", "app_language", "app_command", "app_env", "main"]
@@ -195,11 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     int
         Voila's exit status.
     """
-    argv = list(sys.argv[1:] if argv is None else argv)
-    extra: list[str] = []
-    if "--" in argv:
-        i = argv.index("--")
-        argv, extra = argv[:i], argv[i + 1:]
+    argv, extra = split_passthrough(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="python -m helpers.app", description="Serve the no-code tiering app.")
     parser.add_argument("--lang", default="en", help='"en" or "zh" (a zh_* locale also means Chinese)')
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port to listen on (default 8866)")

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from helpers.paths import NOTEBOOKS_DIR, ROOT
 
-__all__ = ["HIDDEN", "start_notebook", "has_desktop_browser", "in_container", "lab_command", "trust_notebooks", "main"]
+__all__ = ["HIDDEN", "start_notebook", "has_desktop_browser", "in_container", "lab_command", "trust_notebooks", "split_passthrough", "main"]
 
 #: Names JupyterLab's file browser hides (at any depth): Jupyter's own defaults, build leftovers (the
 #: packs, the grader's output, the slide decks: open ``slides/en/*.html`` in a browser, not in the lab) and
@@ -243,6 +243,31 @@ def trust_notebooks(paths: Sequence[Path] | None = None) -> int:
     return done
 
 
+def split_passthrough(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Split a launcher's arguments at ``--``: its own ones, and those passed on to Jupyter or Voila.
+
+    Parameters
+    ----------
+    argv : sequence of str
+        The command-line arguments.
+
+    Returns
+    -------
+    tuple of list
+        The launcher's arguments and the ones after ``--``.
+
+    Examples
+    --------
+    >>> split_passthrough(["--lang", "zh", "--", "--port=9000"])
+    (['--lang', 'zh'], ['--port=9000'])
+    """
+    argv = list(argv)
+    if "--" not in argv:
+        return argv, []
+    i = argv.index("--")
+    return argv[:i], argv[i + 1:]
+
+
 def _banner(url: str, lang: str) -> str:
     zh = str(lang).startswith("zh")
     head = "在浏览器中打开这个地址：" if zh else "Open this address in your browser:"
@@ -264,11 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     int
         Jupyter's exit status.
     """
-    argv = list(sys.argv[1:] if argv is None else argv)
-    extra: list[str] = []
-    if "--" in argv:
-        i = argv.index("--")
-        argv, extra = argv[:i], argv[i + 1:]
+    argv, extra = split_passthrough(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="python -m helpers.lab", description="Start JupyterLab on the course.")
     parser.add_argument("--lang", default="en", help='"en" or "zh" (a zh_* locale also means Chinese)')
     parser.add_argument("--start", default="", help="a notebook to open instead of 00_start_here")
