@@ -125,7 +125,7 @@ def plot_holdout_by_frequency(comparison: pd.DataFrame, *, dataset: str = "", la
     ax.set_xticks(x, ticks)
     ax.set_xlabel(label("clv_calibration_purchases", lang) + f" ({label('clv_customers', lang)})")
     ax.set_ylabel(label("clv_holdout_axis", lang))
-    ax.set_title(label("clv_holdout_title", lang, dataset=_dataset_name(dataset, lang)).lstrip(":： "))
+    ax.set_title(label("clv_holdout_title", lang, dataset=_dataset_name(dataset, lang)))
     ax.legend(frameon=False)
     return ax
 
@@ -168,7 +168,7 @@ def plot_tracking(weekly: pd.DataFrame, *, dataset: str = "", lang: str = "en", 
         ax.text(cut + 0.5, ax.get_ylim()[1] * 0.97, " " + label("clv_calibration_end", lang), va="top", fontsize=9)
     ax.set_xlabel(label("clv_week_axis", lang))
     ax.set_ylabel(label("clv_cumulative_axis", lang))
-    ax.set_title(label("clv_tracking_title", lang, dataset=_dataset_name(dataset, lang)).lstrip(":： "))
+    ax.set_title(label("clv_tracking_title", lang, dataset=_dataset_name(dataset, lang)))
     ax.legend(frameon=False, loc="lower right")
     return ax
 
